@@ -68,11 +68,16 @@ func Errorf(kind Kind, format string, args ...any) *Error {
 	return &Error{Kind: kind, Message: fmt.Sprintf(format, args...)}
 }
 
-// ErrorKind returns the kind of the first *Error in err's chain, or Internal.
+// ErrorKind returns the kind of the first *Error in err's chain, Invalid for
+// a *ValidationError, or Internal.
 func ErrorKind(err error) Kind {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Kind
+	}
+	var v *ValidationError
+	if errors.As(err, &v) {
+		return Invalid
 	}
 	return Internal
 }
@@ -81,6 +86,10 @@ func ErrorKind(err error) Kind {
 // first *Error in its chain, or "Internal error." for anything else, so that
 // internal details never reach a user.
 func ErrorMessage(err error) string {
+	var v *ValidationError
+	if errors.As(err, &v) {
+		return v.Error()
+	}
 	var e *Error
 	if errors.As(err, &e) && e.Kind != Internal {
 		if e.Message != "" {

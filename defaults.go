@@ -1,0 +1,356 @@
+package crossroads
+
+import "math"
+
+// Figure is a published number the analyses use as a default, with its
+// source, so that reports can show every assumption next to where it comes
+// from. The person can replace each with their own number in the case.
+type Figure struct {
+	Name   string  `json:"name"`
+	Value  float64 `json:"value"`
+	Unit   string  `json:"unit"`
+	Year   string  `json:"year"`
+	Source string  `json:"source"`
+}
+
+// The cited default figures. All are U.S. figures.
+var (
+	FigMileageRate = Figure{"IRS standard mileage rate (business)", 0.725, "$ per mile", "2026",
+		"IRS Notice 2026-10"}
+	FigHealthPremiumSelf = Figure{"Average employer health premium, single coverage", 9325, "$ per year", "2025",
+		"KFF Employer Health Benefits Survey 2025"}
+	FigHealthWorkerSelf = Figure{"Worker's share of the single-coverage premium", 1440, "$ per year", "2025",
+		"KFF Employer Health Benefits Survey 2025"}
+	FigHealthPremiumFamily = Figure{"Average employer health premium, family coverage", 26993, "$ per year", "2025",
+		"KFF Employer Health Benefits Survey 2025"}
+	FigHealthWorkerFamily = Figure{"Worker's share of the family-coverage premium", 6850, "$ per year", "2025",
+		"KFF Employer Health Benefits Survey 2025"}
+	FigSocialSecurityRate = Figure{"Social Security tax, employee share", 0.062, "share of wages", "2026",
+		"SSA 2026 COLA fact sheet; IRS Publication 15"}
+	FigSocialSecurityWageBase = Figure{"Social Security wage base", 184500, "$ per year", "2026",
+		"SSA 2026 COLA fact sheet"}
+	FigMedicareRate = Figure{"Medicare tax, employee share", 0.0145, "share of wages", "2026",
+		"IRS Publication 15"}
+	FigCommuteTimeValue = Figure{"Value of commuting time", 0.5, "share of the hourly wage", "2016",
+		"USDOT Revised Departmental Guidance on Valuation of Travel Time in Economic Analysis (personal local travel)"}
+	FigHoursPerYear = Figure{"Hours per year used to annualise hourly pay", 2080, "hours", "convention",
+		"BLS OEWS: annual wage = hourly wage × 2,080"}
+	FigLayoffRisk = Figure{"Yearly chance of losing a permanent job", 0.10, "probability per year", "2024–2025",
+		"Assumption near the yearly total of layoffs and discharges in the BLS Job Openings and Labor Turnover Survey (about 1% of employment a month)"}
+	FigSearchMonths = Figure{"Length of a job search (most likely)", 3, "months", "2025",
+		"Assumption around the median duration of unemployment in the BLS Current Population Survey (about 10 weeks), with a long tail to 9 months"}
+)
+
+// Defaults that are conventions of the tool rather than published figures.
+const (
+	DefaultHorizonMonths     = 24
+	DefaultCurrency          = "USD"
+	DefaultBalance           = 0.5
+	DefaultHoursPerWeek      = 40
+	DefaultMaxCommuteMinutes = 60
+	DefaultRating            = 5.0
+	DefaultReputationCost    = 7.0
+	DefaultNoticeWeeks       = 2.0
+	WorkingDaysPerMonth      = 21.7 // 260.4 working days a year / 12
+	WeeksPerYear             = 52
+)
+
+// DefaultSearchMonths is the default length of a job search.
+var DefaultSearchMonths = Estimate{1, FigSearchMonths.Value, 9}
+
+// Horizon returns the horizon in months.
+func (c *Case) Horizon() int {
+	if c.HorizonMonths > 0 {
+		return c.HorizonMonths
+	}
+	return DefaultHorizonMonths
+}
+
+// CurrencyCode returns the currency of the case.
+func (c *Case) CurrencyCode() string {
+	if c.Currency != "" {
+		return c.Currency
+	}
+	return DefaultCurrency
+}
+
+// BalanceValue returns the present-vs-future balance, 0 (present only) to 1
+// (future only).
+func (c *Case) BalanceValue() float64 {
+	if c.Criteria.Balance != nil {
+		return *c.Criteria.Balance
+	}
+	return DefaultBalance
+}
+
+// Opportunity returns the opportunity with the given id, or nil.
+func (c *Case) Opportunity(id string) *Opportunity {
+	for i := range c.Opportunities {
+		if c.Opportunities[i].ID == id {
+			return &c.Opportunities[i]
+		}
+	}
+	return nil
+}
+
+// FilingStatus returns the tax filing status used by the estimate.
+func (c *Case) FilingStatus() string {
+	switch {
+	case c.Settings.Tax.FilingStatus != "":
+		return c.Settings.Tax.FilingStatus
+	case c.Person.SingleParent && c.Person.Dependants > 0:
+		return "head_of_household"
+	}
+	return "single"
+}
+
+// Hours returns the weekly hours, 40 unless given.
+func (p Pay) Hours() float64 {
+	if p.HoursPerWeek > 0 {
+		return p.HoursPerWeek
+	}
+	return DefaultHoursPerWeek
+}
+
+// AnnualOf converts an amount per p.Per to a yearly amount: hourly ×
+// hours a week × 52, monthly × 12.
+func (p Pay) AnnualOf(amount float64) float64 {
+	switch p.Per {
+	case "hour":
+		return amount * p.Hours() * WeeksPerYear
+	case "month":
+		return amount * 12
+	}
+	return amount
+}
+
+// Annual returns the expected yearly gross pay (the PERT mean of a range).
+func (p Pay) Annual() float64 { return p.AnnualOf(p.Amount.Mean()) }
+
+// Monthly returns the expected monthly gross pay, a twelfth of Annual.
+func (p Pay) Monthly() float64 { return p.Annual() / 12 }
+
+// MonthlyRange returns the monthly gross pay as an estimate.
+func (p Pay) MonthlyRange() Estimate { return p.Amount.Scale(p.AnnualOf(1) / 12) }
+
+// HealthCoverage returns who must be covered: "self" or "family".
+func (p *Person) HealthCoverage() string {
+	switch {
+	case p.Health.Coverage != "":
+		return p.Health.Coverage
+	case p.Dependants > 0:
+		return "family"
+	}
+	return "self"
+}
+
+// HealthWithoutEmployer returns the monthly cost of coverage bought on one's
+// own (0 when the person would go uncovered).
+func (p *Person) HealthWithoutEmployer() float64 {
+	switch {
+	case p.Health.GoUncovered:
+		return 0
+	case p.Health.WithoutEmployerMonthly != nil:
+		return *p.Health.WithoutEmployerMonthly
+	case p.HealthCoverage() == "family":
+		return FigHealthPremiumFamily.Value / 12
+	}
+	return FigHealthPremiumSelf.Value / 12
+}
+
+// RiskAttitudeValue returns the risk attitude, "averse" unless given.
+func (p *Person) RiskAttitudeValue() string {
+	if p.RiskAttitude != "" {
+		return p.RiskAttitude
+	}
+	return "averse"
+}
+
+func ratingOr(r *float64, def float64) float64 {
+	if r != nil {
+		return *r
+	}
+	return def
+}
+
+// NeedsFlexibilityValue returns the person's need for flexibility, 0–10.
+func (p *Person) NeedsFlexibilityValue() float64 { return ratingOr(p.NeedsFlexibility, DefaultRating) }
+
+// EmploymentType returns the type of employment, "permanent" unless given.
+func (o *Opportunity) EmploymentType() string {
+	if o.Employment.Type != "" {
+		return o.Employment.Type
+	}
+	return EmploymentPermanent
+}
+
+// IsFixedTerm reports whether the job ends after Employment.Months unless
+// extended or converted.
+func (o *Opportunity) IsFixedTerm() bool {
+	t := o.EmploymentType()
+	return t == EmploymentContract || t == EmploymentTempToHire
+}
+
+// Pending reports whether the offer is not yet in hand.
+func (o *Opportunity) Pending() bool {
+	switch o.Status {
+	case StatusLead, StatusApplied, StatusInterviewScheduled:
+		return true
+	}
+	return false
+}
+
+// OfferProbability returns the chance of getting the opportunity.
+func (o *Opportunity) OfferProbability() Estimate {
+	if o.Chance.Probability != nil {
+		return *o.Chance.Probability
+	}
+	switch o.Status {
+	case StatusInterviewScheduled:
+		return Exactly(0.5)
+	case StatusApplied:
+		return Exactly(0.3)
+	case StatusLead:
+		return Exactly(0.1)
+	}
+	return Exactly(1)
+}
+
+// KnownBy returns the date the answer to a pending opportunity is expected:
+// the known_by date, else two weeks after the interview, else asOf.
+func (o *Opportunity) KnownBy(asOf Date) Date {
+	switch {
+	case !o.Chance.KnownBy.IsZero():
+		return o.Chance.KnownBy
+	case !o.Chance.InterviewDate.IsZero():
+		return DateOf(o.Chance.InterviewDate.Time().AddDate(0, 0, 14))
+	}
+	return asOf
+}
+
+// ExtensionProbability returns the chance a contract is extended.
+func (o *Opportunity) ExtensionProbability() Estimate {
+	if p := o.Employment.Extension.Probability; p != nil {
+		return *p
+	}
+	return Exactly(0)
+}
+
+// ExtensionMonths returns the length of an extension.
+func (o *Opportunity) ExtensionMonths() int {
+	if m := o.Employment.Extension.Months; m > 0 {
+		return m
+	}
+	return o.Employment.Months
+}
+
+// ConversionProbability returns the chance of being hired permanently at the
+// end of a contract; 1 for a permanent job.
+func (o *Opportunity) ConversionProbability() Estimate {
+	if !o.IsFixedTerm() {
+		return Exactly(1)
+	}
+	if p := o.Employment.Conversion.Probability; p != nil {
+		return *p
+	}
+	if o.EmploymentType() == EmploymentTempToHire {
+		return Exactly(0.5)
+	}
+	return Exactly(0)
+}
+
+// HasHealth reports whether the job (before any conversion) comes with
+// health coverage.
+func (b *Benefits) HasHealth(fixedTerm bool) bool {
+	if b.Health != nil {
+		return *b.Health
+	}
+	return !fixedTerm
+}
+
+// HealthEmployeeCost returns the employee's monthly share of the employer
+// plan for the given coverage ("self" or "family").
+func (b *Benefits) HealthEmployeeCost(coverage string) float64 {
+	if b.HealthEmployeeMonthly != nil {
+		return *b.HealthEmployeeMonthly
+	}
+	if coverage == "family" {
+		return FigHealthWorkerFamily.Value / 12
+	}
+	return FigHealthWorkerSelf.Value / 12
+}
+
+// ConvertedPay returns the pay after conversion to permanent.
+func (o *Opportunity) ConvertedPay() Pay {
+	if o.Employment.Conversion.Pay != nil {
+		return *o.Employment.Conversion.Pay
+	}
+	return o.Pay
+}
+
+// ConvertedBenefits returns the benefits after conversion to permanent:
+// as given, or health coverage at the average employee cost.
+func (o *Opportunity) ConvertedBenefits() Benefits {
+	if o.Employment.Conversion.Benefits != nil {
+		return *o.Employment.Conversion.Benefits
+	}
+	t := true
+	b := o.Benefits
+	b.Health = &t
+	b.HealthEmployeeMonthly = nil
+	b.WaitMonths = 0
+	return b
+}
+
+// CommuteMonthlyCost returns the money cost of the commute per month: the
+// given cost, else the miles driven at the IRS mileage rate.
+func (o *Opportunity) CommuteMonthlyCost() float64 {
+	if o.Commute.MonthlyCost != nil {
+		return *o.Commute.MonthlyCost
+	}
+	days := WorkingDaysPerMonth * (1 - o.Commute.Remote)
+	return o.Commute.MilesOneWay * 2 * days * FigMileageRate.Value
+}
+
+// LayoffRisk returns the yearly chance of losing the job once permanent.
+func (o *Opportunity) LayoffRisk() float64 {
+	return ratingOr(o.Future.LayoffRiskPerYear, FigLayoffRisk.Value)
+}
+
+// MonthlyLayoffHazard converts the yearly layoff risk p to a monthly hazard
+// h with (1 − h)^12 = 1 − p.
+func (o *Opportunity) MonthlyLayoffHazard() float64 {
+	p := o.LayoffRisk()
+	if p >= 1 {
+		return 1
+	}
+	return 1 - math.Pow(1-p, 1.0/12)
+}
+
+// SearchMonths returns the length of the search a keep_searching option
+// stands for.
+func (o *Opportunity) SearchMonths() Estimate {
+	if o.Search.Months != nil {
+		return *o.Search.Months
+	}
+	return DefaultSearchMonths
+}
+
+// ClosesDoorValue reports whether withdrawing closes the door at the
+// employer.
+func (c *Commitments) ClosesDoorValue() bool {
+	if c.ClosesDoor != nil {
+		return *c.ClosesDoor
+	}
+	return true
+}
+
+// ReputationCostValue returns the reputation cost of withdrawing, 0–10.
+func (c *Commitments) ReputationCostValue() float64 {
+	return ratingOr(c.ReputationCost, DefaultReputationCost)
+}
+
+// NoticeWeeksValue returns the notice to give when resigning, in weeks.
+func (c *Commitments) NoticeWeeksValue() float64 {
+	return ratingOr(c.NoticeWeeks, DefaultNoticeWeeks)
+}
