@@ -17,7 +17,9 @@ type syntaxError struct {
 	msg       string
 }
 
-func (e *syntaxError) Error() string { return fmt.Sprintf("line %d, column %d: %s", e.line, e.col, e.msg) }
+func (e *syntaxError) Error() string {
+	return fmt.Sprintf("line %d, column %d: %s", e.line, e.col, e.msg)
+}
 
 // jsonToNode parses JSON into the same node tree the YAML parser builds, with
 // the line and column of every value, so that both formats share one decoder
