@@ -52,9 +52,9 @@ type bracket struct{ upTo, rate float64 }
 // Brackets for tax year 2026: each rate applies to taxable income up to the
 // given amount. Source: IRS Rev. Proc. 2025-32 (IR-2025-103).
 var brackets = map[string][]bracket{
-	Single: {{12400, 0.10}, {50400, 0.12}, {105700, 0.22}, {201775, 0.24}, {256225, 0.32}, {640600, 0.35}, {math.Inf(1), 0.37}},
+	Single:          {{12400, 0.10}, {50400, 0.12}, {105700, 0.22}, {201775, 0.24}, {256225, 0.32}, {640600, 0.35}, {math.Inf(1), 0.37}},
 	HeadOfHousehold: {{17700, 0.10}, {67450, 0.12}, {105700, 0.22}, {201750, 0.24}, {256200, 0.32}, {640600, 0.35}, {math.Inf(1), 0.37}},
-	MarriedJoint: {{24800, 0.10}, {100800, 0.12}, {211400, 0.22}, {403550, 0.24}, {512450, 0.32}, {768700, 0.35}, {math.Inf(1), 0.37}},
+	MarriedJoint:    {{24800, 0.10}, {100800, 0.12}, {211400, 0.22}, {403550, 0.24}, {512450, 0.32}, {768700, 0.35}, {math.Inf(1), 0.37}},
 }
 
 // StandardDeduction for tax year 2026. Source: IRS Rev. Proc. 2025-32.
