@@ -69,7 +69,7 @@ func (c *Case) checkOpportunity(v *validator, o *Opportunity, p string) {
 	if o.Status == StatusOffer && o.Chance.Probability != nil && o.Chance.Probability.Mean() < 1 {
 		v.add(p+".chance.probability", o.Chance.Probability.String(), "an offer in hand has probability 1; use status interview_scheduled or applied for an offer not yet made")
 	}
-	if o.Pay.Per == "hour" && o.Pay.HoursPerWeek == 0 && o.Pay.Amount.Max > 500 {
+	if o.Pay.Per == "hour" && o.Pay.Amount.Max > 500 {
 		v.add(p+".pay.amount", o.Pay.Amount.String(), "looks like a yearly amount, not an hourly rate; set per: year")
 	}
 	if o.IsFixedTerm() {
@@ -114,6 +114,9 @@ func (c *Case) checkOpportunity(v *validator, o *Opportunity, p string) {
 		}
 	}
 	for _, cc := range c.Criteria.Custom {
+		if _, builtin := Builtin(cc.ID); builtin {
+			continue
+		}
 		if _, ok := o.Ratings[cc.ID]; !ok && cc.ID != "" {
 			v.add(p+".ratings", "", "has no rating for the custom criterion %q", cc.ID)
 		}
@@ -218,7 +221,7 @@ func (c *Case) CriterionIDs(group string) []string {
 		}
 	}
 	for _, cc := range c.Criteria.Custom {
-		if cc.Group == group {
+		if _, builtin := Builtin(cc.ID); cc.Group == group && !builtin {
 			ids = append(ids, cc.ID)
 		}
 	}
@@ -309,7 +312,11 @@ func (c *Case) checkPairwise(v *validator, group string, comps []Comparison) {
 		}
 	}
 	if len(missing) > 0 {
-		v.add(base, "", "misses %d comparison(s): %s", len(missing), strings.Join(missing, "; "))
+		shown := missing
+		if len(shown) > 8 {
+			shown = append(shown[:8:8], fmt.Sprintf("and %d more", len(missing)-8))
+		}
+		v.add(base, "", "misses %d comparison(s): %s", len(missing), strings.Join(shown, "; "))
 	}
 }
 

@@ -6,3 +6,5 @@
 // The analyses live in the pure packages under analysis/; storage, the web
 // server and the command line are thin adapters around them.
 package crossroads
+
+//go:generate go run ./internal/casedoc/gen

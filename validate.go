@@ -23,16 +23,31 @@ type FieldError struct {
 	Column int `json:"column,omitempty"`
 }
 
-func (e FieldError) String() string {
+func (e FieldError) String() string { return e.format("") }
+
+// format writes the error as "file:line:col: path: value: rule", leaving
+// out the parts that are unknown.
+func (e FieldError) format(file string) string {
 	var b strings.Builder
-	if e.Line > 0 {
+	switch {
+	case file != "" && e.Line > 0 && e.Column > 0:
+		fmt.Fprintf(&b, "%s:%d:%d: ", file, e.Line, e.Column)
+	case file != "" && e.Line > 0:
+		fmt.Fprintf(&b, "%s:%d: ", file, e.Line)
+	case file != "":
+		b.WriteString(file + ": ")
+	case e.Line > 0 && e.Column > 0:
 		fmt.Fprintf(&b, "line %d, column %d: ", e.Line, e.Column)
+	case e.Line > 0:
+		fmt.Fprintf(&b, "line %d: ", e.Line)
 	}
-	b.WriteString(e.Path)
+	if e.Path != "" {
+		b.WriteString(e.Path + ": ")
+	}
 	if e.Value != "" {
-		fmt.Fprintf(&b, ": %s", e.Value)
+		b.WriteString(e.Value + ": ")
 	}
-	fmt.Fprintf(&b, ": %s", e.Rule)
+	b.WriteString(e.Rule)
 	return b.String()
 }
 
@@ -44,21 +59,11 @@ type ValidationError struct {
 }
 
 func (e *ValidationError) Error() string {
-	var b strings.Builder
+	lines := make([]string, len(e.Errors))
 	for i, fe := range e.Errors {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		if e.File != "" {
-			if fe.Line > 0 {
-				fmt.Fprintf(&b, "%s:%d:%d: %s", e.File, fe.Line, fe.Column, strings.TrimPrefix(fe.String(), fmt.Sprintf("line %d, column %d: ", fe.Line, fe.Column)))
-				continue
-			}
-			b.WriteString(e.File + ": ")
-		}
-		b.WriteString(fe.String())
+		lines[i] = fe.format(e.File)
 	}
-	return b.String()
+	return strings.Join(lines, "\n")
 }
 
 // Sort orders the errors by position in the file, then by path.

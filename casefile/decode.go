@@ -76,7 +76,7 @@ func IsJSON(data []byte) bool {
 // required fields) are collected in errs while the rest is decoded.
 func decode(data []byte) (*crossroads.Case, *positions, []crossroads.FieldError, error) {
 	fail := func(line, col int, rule string) error {
-		return &crossroads.ValidationError{Errors: []crossroads.FieldError{{Path: "(file)", Rule: rule, Line: line, Column: col}}}
+		return &crossroads.ValidationError{Errors: []crossroads.FieldError{{Rule: rule, Line: line, Column: col}}}
 	}
 	if len(data) > MaxBytes {
 		return nil, nil, nil, fail(0, 0, fmt.Sprintf("the file is larger than %d MiB", MaxBytes>>20))
@@ -163,9 +163,6 @@ func (d *decoder) fail(n *yaml.Node, path, value, format string, args ...any) {
 	fe := crossroads.FieldError{Path: path, Value: value, Rule: fmt.Sprintf(format, args...)}
 	if n != nil {
 		fe.Line, fe.Column = n.Line, n.Column
-	}
-	if fe.Path == "" {
-		fe.Path = "(case)"
 	}
 	d.errs = append(d.errs, fe)
 }
