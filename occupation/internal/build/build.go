@@ -7,7 +7,9 @@ package build
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -468,7 +470,9 @@ func readEP(fsys fs.FS) (map[string]*wire.Outlook, int64, error) {
 // join attaches to each occupation the BLS rows of its SOC code: the
 // O*NET-SOC code without its .xx suffix, or its entry in BLSGroups.
 func join(d *wire.Dataset, wages map[string]*wire.Wages, outlook map[string]*wire.Outlook) error {
-	for soc, group := range BLSGroups {
+	socs := slices.Sorted(maps.Keys(BLSGroups))
+	for _, soc := range socs {
+		group := BLSGroups[soc]
 		_, w := wages[soc]
 		_, o := outlook[soc]
 		if w || o {
