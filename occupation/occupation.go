@@ -153,7 +153,9 @@ type dataset struct {
 	byCode   map[string]int
 	zones    []JobZone
 	allTenth int64
-	search   *searchIndex
+	// search builds the title search index on first use, so that callers
+	// who only look occupations up do not pay for it.
+	search func() *searchIndex
 }
 
 // load decodes the embedded dataset once. The file is generated and tested,
@@ -205,7 +207,7 @@ func decode(gz []byte) (*dataset, error) {
 		}
 		d.occs[i] = o
 	}
-	d.search = newSearchIndex(w.Occupations)
+	d.search = sync.OnceValue(func() *searchIndex { return newSearchIndex(w.Occupations) })
 	return d, nil
 }
 

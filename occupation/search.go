@@ -70,7 +70,8 @@ const (
 // A query made of a code or the beginning of one ("43-4051", "43-40")
 // returns the occupations with that code prefix, an exact code first.
 func Search(query string, limit int) []Match {
-	return load().search.search(load().occs, query, limit)
+	d := load()
+	return d.search().search(d.occs, query, limit)
 }
 
 // searchEntry is one searchable title.
@@ -167,10 +168,15 @@ var british = map[string]string{
 	"travelling": "traveling", "modelling": "modeling", "labelling": "labeling",
 }
 
+// apostrophes removes apostrophes, so that "bachelor's" is one word.
+var apostrophes = strings.NewReplacer("'", "", "’", "")
+
 // words splits s into lower-case words of letters and digits, dropping
 // apostrophes inside words.
 func words(s string) []string {
-	s = strings.NewReplacer("'", "", "’", "").Replace(s)
+	if strings.ContainsAny(s, "'’") {
+		s = apostrophes.Replace(s)
+	}
 	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
