@@ -133,3 +133,21 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// TestSearchConcurrent runs searches and lookups from several goroutines;
+// run with -race.
+func TestSearchConcurrent(t *testing.T) {
+	want := occupation.Search("data entry clerk", 5)
+	done := make(chan []occupation.Match)
+	for range 8 {
+		go func() {
+			occupation.Lookup("43-4051.00")
+			done <- occupation.Search("data entry clerk", 5)
+		}()
+	}
+	for range 8 {
+		if got := <-done; !slices.Equal(got, want) {
+			t.Errorf("concurrent Search = %v, want %v", got, want)
+		}
+	}
+}
