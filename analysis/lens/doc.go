@@ -54,9 +54,12 @@
 //   - stability: the industry-stability rating / 10, halved when the work is
 //     outsourceable.
 //   - outlook: from the projected ten-year change p (percent) of the
-//     occupation, given in the case or found from its occupation code through
-//     Settings.Outlook: v = clamp((p + 10) / 20, 0, 1), so that a 10% decline
-//     or worse is 0, no change 0.5 and 10% growth or more 1; 0.5 when unknown.
+//     occupation, given in the case (outlook_percent) or found from its
+//     occupation code through Settings.Outlook, by occupation.OutlookValue:
+//     v = clamp(0.5 + (p − 3.1) / 20, 0, 1), centred on the projected change
+//     of all occupations (3.1%, BLS Employment Projections 2024–34), so that
+//     average growth is 0.5, −6.9% or worse 0 and +13.1% or better 1; 0.5
+//     when unknown.
 //
 // # Weights and scores
 //

@@ -7,6 +7,7 @@ import (
 
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/analysis/money"
+	"github.com/crossroads/crossroads/occupation"
 )
 
 // Quadrants of the lens.
@@ -386,16 +387,12 @@ func (sc *scorer) derived(id string) (float64, string) {
 			return 0.5, "occupation outlook unknown; neutral assumed"
 		}
 		sc.f.OutlookPercent = &p
-		return OutlookValue(p), fmt.Sprintf("projected change %+.1f%% over ten years (%s)", p, src)
+		return occupation.OutlookValue(p), fmt.Sprintf("projected change %+.1f%% over ten years (%s)", p, src)
 	case crossroads.CritFootInDoor:
 		return ratingValue(o.Future.FootInDoor, "a foot in the door")
 	}
 	return 0.5, "unknown criterion"
 }
-
-// OutlookValue maps a projected ten-year change in employment, in percent,
-// to a value: clamp((p + 10) / 20, 0, 1).
-func OutlookValue(p float64) float64 { return clamp01((p + 10) / 20) }
 
 func (sc *scorer) outlook() (float64, bool, string) {
 	if p := sc.o.Future.OutlookPercent; p != nil {
