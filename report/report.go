@@ -13,13 +13,23 @@ import (
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/analysis/lens"
 	"github.com/crossroads/crossroads/analysis/mcda"
+	"github.com/crossroads/crossroads/occupation"
 )
 
 // Options of a report. The zero value uses the documented defaults.
 type Options struct {
 	// Outlook returns an occupation's projected ten-year employment change
-	// in percent (the occupation dataset); nil means unknown.
+	// in percent; nil means the embedded occupation dataset.
 	Outlook func(code string) (percent float64, ok bool)
+}
+
+// occupationOutlook returns the BLS projected change of an occupation.
+func occupationOutlook(code string) (float64, bool) {
+	o, ok := occupation.Lookup(code)
+	if !ok || o.Outlook == nil {
+		return 0, false
+	}
+	return o.Outlook.ChangePercent, true
 }
 
 // Report is the whole analysis of one case.
@@ -48,6 +58,9 @@ type Report struct {
 	Assumptions []crossroads.Figure `json:"assumptions"`
 	// Dates on the case's timeline, in order.
 	Timeline []Event `json:"timeline"`
+	// Occupations holds the national pay and outlook of the opportunities'
+	// occupations and the next steps from the person's work history.
+	Occupations Occupations `json:"occupations"`
 
 	caseRef *crossroads.Case
 	lens    lens.Result
@@ -166,7 +179,11 @@ func Build(c *crossroads.Case, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	lr, err := lens.Evaluate(c, lens.Settings{Weights: within, Outlook: opt.Outlook})
+	outlook := opt.Outlook
+	if outlook == nil {
+		outlook = occupationOutlook
+	}
+	lr, err := lens.Evaluate(c, lens.Settings{Weights: within, Outlook: outlook})
 	if err != nil {
 		return nil, err
 	}
@@ -176,6 +193,7 @@ func Build(c *crossroads.Case, opt Options) (*Report, error) {
 	}
 	r.Sensitivity.Balance = lens.BalanceSegments(lr)
 	r.Timeline = timeline(c)
+	r.Occupations = buildOccupations(c)
 	r.Assumptions = assumptions(c)
 	r.Summary = summarize(r)
 	r.Questions = questions(r)

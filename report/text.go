@@ -101,6 +101,8 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 
+	r.writeOccupationsText(t)
+
 	t.heading("TIMELINE")
 	for _, e := range r.Timeline {
 		t.line(fmt.Sprintf("  %s  %s", e.Date, e.What))

@@ -7,7 +7,6 @@ import (
 
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/casefile"
-	"github.com/crossroads/crossroads/occupation"
 	"github.com/crossroads/crossroads/report"
 )
 
@@ -102,17 +101,7 @@ self-contained page).`,
 	return cmd
 }
 
-// reportOptions returns the options of every report the command builds:
-// occupation outlooks come from the embedded occupation dataset.
+// reportOptions returns the options of every report the command builds.
 func reportOptions() report.Options {
-	return report.Options{Outlook: occupationOutlook}
-}
-
-// occupationOutlook returns the BLS projected change of an occupation.
-func occupationOutlook(code string) (float64, bool) {
-	o, ok := occupation.Lookup(code)
-	if !ok || o.Outlook == nil {
-		return 0, false
-	}
-	return o.Outlook.ChangePercent, true
+	return report.Options{}
 }
