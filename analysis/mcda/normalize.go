@@ -45,18 +45,24 @@ type colStats struct {
 	sumInv     float64 // sum of 1/x over the non-zero x
 	zeros      int     // how many x are exactly 0
 	negative   int     // index+1 of the first negative value, 0 if none
-	norm       float64 // Euclidean norm, set by columnMaps for vector
 }
 
-// colMap maps a raw value of one column to its normalised value: a*x + b, or,
-// when inv is set, c/x with zero for x == 0.
+// colMap maps a raw value of one column to its normalised value. The value
+// is first multiplied by 2^exp, which brings a column of huge or tiny values
+// near 1 (exact, and harmless because every normalisation but none is
+// invariant to scaling a column); then the map is a*x + b, or, when inv is
+// set, c/x with zero for x == 0.
 type colMap struct {
+	exp     int
 	a, b    float64
 	inv     bool
 	c, zero float64
 }
 
 func (t colMap) apply(x float64) float64 {
+	if t.exp != 0 {
+		x = math.Ldexp(x, t.exp)
+	}
 	if !t.inv {
 		return t.a*x + t.b
 	}
@@ -83,9 +89,9 @@ func (t colMap) rangeOf(lo, hi float64) (float64, float64) {
 func (t colMap) orientCost(n Normalization) colMap {
 	switch n {
 	case Vector:
-		return colMap{a: -t.a, b: 1 - t.b}
+		return colMap{exp: t.exp, a: -t.a, b: 1 - t.b}
 	case None:
-		return colMap{a: -t.a, b: -t.b}
+		return colMap{exp: t.exp, a: -t.a, b: -t.b}
 	}
 	return t
 }
@@ -102,26 +108,49 @@ func columnStats(m, n int, row func(int) []float64, st []colStats) (bi, bj int, 
 			if x-x != 0 {
 				return i, j, false
 			}
-			s := &st[j]
-			if x < s.min {
-				s.min = x
-			}
-			if x > s.max {
-				s.max = x
-			}
-			s.sum += x
-			s.sumSq += x * x
-			if x == 0 {
-				s.zeros++
-			} else {
-				s.sumInv += 1 / x
-			}
-			if x < 0 && s.negative == 0 {
-				s.negative = i + 1
-			}
+			st[j].add(i, x)
 		}
 	}
 	return 0, 0, true
+}
+
+func (s *colStats) add(i int, x float64) {
+	if x < s.min {
+		s.min = x
+	}
+	if x > s.max {
+		s.max = x
+	}
+	s.sum += x
+	s.sumSq += x * x
+	if x == 0 {
+		s.zeros++
+	} else {
+		s.sumInv += 1 / x
+	}
+	if x < 0 && s.negative == 0 {
+		s.negative = i + 1
+	}
+}
+
+// safeExponent bounds the binary exponent of a column's largest magnitude
+// within which sums of squares of up to 2^20 values stay finite and keep full
+// precision; outside it the column is rescaled.
+const safeExponent = 500
+
+// columnScale returns the exponent of the power of two that brings the
+// column's largest magnitude into [0.5, 1) when it lies outside
+// 2^±safeExponent, else 0.
+func columnScale(s colStats) int {
+	big := math.Max(math.Abs(s.min), math.Abs(s.max))
+	if big == 0 {
+		return 0
+	}
+	_, e := math.Frexp(big)
+	if e > safeExponent || e < -safeExponent {
+		return -e
+	}
+	return 0
 }
 
 // columnMap returns the normalisation map of one column from its statistics.
@@ -134,7 +163,7 @@ func columnMap(n Normalization, t CriterionType, s colStats, m int) colMap {
 		if s.min == 0 && s.max == 0 {
 			return colMap{b: 1 / math.Sqrt(float64(m))}
 		}
-		return colMap{a: 1 / s.norm}
+		return colMap{a: 1 / math.Sqrt(s.sumSq)}
 	case MinMax:
 		if s.max == s.min {
 			return colMap{b: 1}
@@ -171,25 +200,6 @@ func columnMap(n Normalization, t CriterionType, s colStats, m int) colMap {
 	return colMap{a: 1} // None
 }
 
-// columnNorm returns the Euclidean norm of column j. When the plain sum of
-// squares overflowed or lost precision to underflow, it scans the column again
-// with the values scaled by their largest magnitude.
-func columnNorm(s colStats, j, m int, row func(int) []float64) float64 {
-	if s.sumSq > 1e-280 && !math.IsInf(s.sumSq, 0) {
-		return math.Sqrt(s.sumSq)
-	}
-	big := math.Max(math.Abs(s.min), math.Abs(s.max))
-	if big == 0 {
-		return 0
-	}
-	sum := 0.0
-	for i := 0; i < m; i++ {
-		r := row(i)[j] / big
-		sum += r * r
-	}
-	return big * math.Sqrt(sum)
-}
-
 // columnMaps computes the maps of every column; it also checks that the
 // ratio normalisations see no negative value.
 func columnMaps(p Problem, m int, n Normalization, row func(int) []float64) ([]colMap, []colStats, error) {
@@ -205,10 +215,19 @@ func columnMaps(p Problem, m int, n Normalization, row func(int) []float64) ([]c
 			return nil, nil, invalidf("alternative %q, criterion %q: value %v is negative; %s normalization needs values >= 0 (use minmax or vector)",
 				p.altName(i), p.critName(j), row(i)[j], n)
 		}
-		if n == Vector {
-			st[j].norm = columnNorm(st[j], j, m, row)
+		exp, sc := 0, st[j]
+		if n != None {
+			exp = columnScale(st[j])
 		}
-		maps[j] = columnMap(n, p.Types[j], st[j], m)
+		if exp != 0 {
+			// Rare: a column of huge or tiny values. Rescan it scaled.
+			sc = colStats{min: math.Inf(1), max: math.Inf(-1)}
+			for i := 0; i < m; i++ {
+				sc.add(i, math.Ldexp(row(i)[j], exp))
+			}
+		}
+		maps[j] = columnMap(n, p.Types[j], sc, m)
+		maps[j].exp = exp
 	}
 	return maps, st, nil
 }

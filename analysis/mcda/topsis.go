@@ -92,7 +92,7 @@ func topsis(p Problem, n Normalization, row func(int) []float64, scores []float6
 			lo, hi = hi, lo
 		}
 		ideal[j], anti[j] = hi, lo
-		if t.inv {
+		if t.inv || t.exp != 0 {
 			affine = false
 		}
 	}
