@@ -42,7 +42,7 @@ func (n Normalization) oriented() bool { return n == MinMax || n == Max || n == 
 type colStats struct {
 	min, max   float64
 	sum, sumSq float64
-	sumInv     float64 // sum of 1/x over the non-zero x
+	sumInv     float64 // sum of 1/x over the non-zero x (sum of cost columns only)
 	zeros      int     // how many x are exactly 0
 	negative   int     // index+1 of the first negative value, 0 if none
 }
@@ -105,13 +105,42 @@ func columnStats(m, n int, row func(int) []float64, st []colStats) (bi, bj int, 
 	for i := 0; i < m; i++ {
 		r := row(i)[:n]
 		for j, x := range r {
+			s := &st[j]
 			if x-x != 0 {
 				return i, j, false
 			}
-			st[j].add(i, x)
+			if x < s.min {
+				s.min = x
+			}
+			if x > s.max {
+				s.max = x
+			}
+			s.sum += x
+			s.sumSq += x * x
+			if x <= 0 {
+				if x == 0 {
+					s.zeros++
+				} else if s.negative == 0 {
+					s.negative = i + 1
+				}
+			}
 		}
 	}
+	// The sum of reciprocals needs a division per value; only the sum
+	// normalisation of a cost column uses it, so it is computed on demand
+	// by reciprocalSum.
 	return 0, 0, true
+}
+
+// reciprocalSum returns the sum of 1/x over the non-zero values of column j.
+func reciprocalSum(j, m int, exp int, row func(int) []float64) float64 {
+	sum := 0.0
+	for i := 0; i < m; i++ {
+		if x := math.Ldexp(row(i)[j], exp); x != 0 {
+			sum += 1 / x
+		}
+	}
+	return sum
 }
 
 func (s *colStats) add(i int, x float64) {
@@ -125,8 +154,6 @@ func (s *colStats) add(i int, x float64) {
 	s.sumSq += x * x
 	if x == 0 {
 		s.zeros++
-	} else {
-		s.sumInv += 1 / x
 	}
 	if x < 0 && s.negative == 0 {
 		s.negative = i + 1
@@ -225,6 +252,9 @@ func columnMaps(p Problem, m int, n Normalization, row func(int) []float64) ([]c
 			for i := 0; i < m; i++ {
 				sc.add(i, math.Ldexp(row(i)[j], exp))
 			}
+		}
+		if n == Sum && p.Types[j] == Cost {
+			sc.sumInv = reciprocalSum(j, m, exp, row)
 		}
 		maps[j] = columnMap(n, p.Types[j], sc, m)
 		maps[j].exp = exp
