@@ -132,6 +132,38 @@ func columnStats(m, n int, row func(int) []float64, st []colStats) (bi, bj int, 
 	return 0, 0, true
 }
 
+// columnStatsVector is columnStats for the vector normalisation, the hot
+// path of TOPSIS on large matrices: it gathers only what vector needs (the
+// extremes and the sum of squares), in flat accumulators.
+func columnStatsVector(m, n int, row func(int) []float64, st []colStats) (bi, bj int, ok bool) {
+	lo := make([]float64, n)
+	hi := make([]float64, n)
+	sq := make([]float64, n)
+	for j := range lo {
+		lo[j], hi[j] = math.Inf(1), math.Inf(-1)
+	}
+	for i := 0; i < m; i++ {
+		r := row(i)[:n]
+		lo, hi, sq := lo[:len(r)], hi[:len(r)], sq[:len(r)]
+		for j, x := range r {
+			if x-x != 0 {
+				return i, j, false
+			}
+			if x < lo[j] {
+				lo[j] = x
+			}
+			if x > hi[j] {
+				hi[j] = x
+			}
+			sq[j] += x * x
+		}
+	}
+	for j := range st {
+		st[j] = colStats{min: lo[j], max: hi[j], sumSq: sq[j]}
+	}
+	return 0, 0, true
+}
+
 // reciprocalSum returns the sum of 1/x over the non-zero values of column j.
 func reciprocalSum(j, m int, exp int, row func(int) []float64) float64 {
 	sum := 0.0
@@ -232,7 +264,11 @@ func columnMap(n Normalization, t CriterionType, s colStats, m int) colMap {
 func columnMaps(p Problem, m int, n Normalization, row func(int) []float64) ([]colMap, []colStats, error) {
 	k := len(p.Criteria)
 	st := make([]colStats, k)
-	if i, j, ok := columnStats(m, k, row, st); !ok {
+	scan := columnStats
+	if n == Vector {
+		scan = columnStatsVector
+	}
+	if i, j, ok := scan(m, k, row, st); !ok {
 		return nil, nil, p.badValue(i, j, row(i)[j])
 	}
 	maps := make([]colMap, k)
