@@ -83,7 +83,7 @@ func (t colMap) rangeOf(lo, hi float64) (float64, float64) {
 	return a, b
 }
 
-// negate returns the map of 1 - r (for vector) or -r (for none): the
+// orientCost returns the map of 1 - r (for vector) or -r (for none): the
 // orientation the weighted sum gives a cost column that the normalisation left
 // as it was.
 func (t colMap) orientCost(n Normalization) colMap {
