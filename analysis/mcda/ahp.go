@@ -107,10 +107,11 @@ func largerTableHint(n int) string {
 // Saaty 1990: "10% or less").
 const ConsistencyLimit = 0.10
 
-// ReciprocalTolerance is how far a_ij * a_ji may be from 1 (relative) before
-// AHP rejects the matrix as not reciprocal. It lets judgements typed as
-// decimals (0.33 for 1/3) through.
-const ReciprocalTolerance = 0.01
+// ReciprocalTolerance is how far a_ij * a_ji may be from 1 before AHP
+// rejects the matrix as not reciprocal. It lets reciprocals typed with two
+// decimals through (0.33 for 1/3, 0.13 for 1/8: 4% off) and still catches a
+// mistyped judgement (3 against 1/2).
+const ReciprocalTolerance = 0.05
 
 // AHPResult is the outcome of AHP on one comparison matrix.
 type AHPResult struct {

@@ -42,21 +42,27 @@ func (n Normalization) oriented() bool { return n == MinMax || n == Max || n == 
 type colStats struct {
 	min, max   float64
 	sum, sumSq float64
-	sumInv     float64 // sum of 1/x over the non-zero x
+	sumInv     float64 // sum of 1/x over the non-zero x (sum of cost columns only)
 	zeros      int     // how many x are exactly 0
 	negative   int     // index+1 of the first negative value, 0 if none
-	norm       float64 // Euclidean norm, set by columnMaps for vector
 }
 
-// colMap maps a raw value of one column to its normalised value: a*x + b, or,
-// when inv is set, c/x with zero for x == 0.
+// colMap maps a raw value of one column to its normalised value. The value
+// is first multiplied by 2^exp, which brings a column of huge or tiny values
+// near 1 (exact, and harmless because every normalisation but none is
+// invariant to scaling a column); then the map is a*x + b, or, when inv is
+// set, c/x with zero for x == 0.
 type colMap struct {
+	exp     int
 	a, b    float64
 	inv     bool
 	c, zero float64
 }
 
 func (t colMap) apply(x float64) float64 {
+	if t.exp != 0 {
+		x = math.Ldexp(x, t.exp)
+	}
 	if !t.inv {
 		return t.a*x + t.b
 	}
@@ -77,15 +83,15 @@ func (t colMap) rangeOf(lo, hi float64) (float64, float64) {
 	return a, b
 }
 
-// negate returns the map of 1 - r (for vector) or -r (for none): the
+// orientCost returns the map of 1 - r (for vector) or -r (for none): the
 // orientation the weighted sum gives a cost column that the normalisation left
 // as it was.
 func (t colMap) orientCost(n Normalization) colMap {
 	switch n {
 	case Vector:
-		return colMap{a: -t.a, b: 1 - t.b}
+		return colMap{exp: t.exp, a: -t.a, b: 1 - t.b}
 	case None:
-		return colMap{a: -t.a, b: -t.b}
+		return colMap{exp: t.exp, a: -t.a, b: -t.b}
 	}
 	return t
 }
@@ -99,10 +105,10 @@ func columnStats(m, n int, row func(int) []float64, st []colStats) (bi, bj int, 
 	for i := 0; i < m; i++ {
 		r := row(i)[:n]
 		for j, x := range r {
+			s := &st[j]
 			if x-x != 0 {
 				return i, j, false
 			}
-			s := &st[j]
 			if x < s.min {
 				s.min = x
 			}
@@ -111,17 +117,99 @@ func columnStats(m, n int, row func(int) []float64, st []colStats) (bi, bj int, 
 			}
 			s.sum += x
 			s.sumSq += x * x
-			if x == 0 {
-				s.zeros++
-			} else {
-				s.sumInv += 1 / x
-			}
-			if x < 0 && s.negative == 0 {
-				s.negative = i + 1
+			if x <= 0 {
+				if x == 0 {
+					s.zeros++
+				} else if s.negative == 0 {
+					s.negative = i + 1
+				}
 			}
 		}
 	}
+	// The sum of reciprocals needs a division per value; only the sum
+	// normalisation of a cost column uses it, so it is computed on demand
+	// by reciprocalSum.
 	return 0, 0, true
+}
+
+// columnStatsVector is columnStats for the vector normalisation, the hot
+// path of TOPSIS on large matrices: it gathers only what vector needs (the
+// extremes and the sum of squares), in flat accumulators.
+func columnStatsVector(m, n int, row func(int) []float64, st []colStats) (bi, bj int, ok bool) {
+	lo := make([]float64, n)
+	hi := make([]float64, n)
+	sq := make([]float64, n)
+	for j := range lo {
+		lo[j], hi[j] = math.Inf(1), math.Inf(-1)
+	}
+	for i := 0; i < m; i++ {
+		r := row(i)[:n]
+		lo, hi, sq := lo[:len(r)], hi[:len(r)], sq[:len(r)]
+		for j, x := range r {
+			if x-x != 0 {
+				return i, j, false
+			}
+			if x < lo[j] {
+				lo[j] = x
+			}
+			if x > hi[j] {
+				hi[j] = x
+			}
+			sq[j] += x * x
+		}
+	}
+	for j := range st {
+		st[j] = colStats{min: lo[j], max: hi[j], sumSq: sq[j]}
+	}
+	return 0, 0, true
+}
+
+// reciprocalSum returns the sum of 1/x over the non-zero values of column j.
+func reciprocalSum(j, m int, exp int, row func(int) []float64) float64 {
+	sum := 0.0
+	for i := 0; i < m; i++ {
+		if x := math.Ldexp(row(i)[j], exp); x != 0 {
+			sum += 1 / x
+		}
+	}
+	return sum
+}
+
+func (s *colStats) add(i int, x float64) {
+	if x < s.min {
+		s.min = x
+	}
+	if x > s.max {
+		s.max = x
+	}
+	s.sum += x
+	s.sumSq += x * x
+	if x == 0 {
+		s.zeros++
+	}
+	if x < 0 && s.negative == 0 {
+		s.negative = i + 1
+	}
+}
+
+// safeExponent bounds the binary exponent of a column's largest magnitude
+// within which sums of squares of up to 2^20 values stay finite and keep full
+// precision; outside it the column is rescaled.
+const safeExponent = 500
+
+// columnScale returns the exponent of the power of two that brings the
+// column's largest magnitude into [0.5, 1) when it lies outside
+// 2^±safeExponent, else 0.
+func columnScale(s colStats) int {
+	big := math.Max(math.Abs(s.min), math.Abs(s.max))
+	if big == 0 {
+		return 0
+	}
+	_, e := math.Frexp(big)
+	if e > safeExponent || e < -safeExponent {
+		return -e
+	}
+	return 0
 }
 
 // columnMap returns the normalisation map of one column from its statistics.
@@ -134,7 +222,7 @@ func columnMap(n Normalization, t CriterionType, s colStats, m int) colMap {
 		if s.min == 0 && s.max == 0 {
 			return colMap{b: 1 / math.Sqrt(float64(m))}
 		}
-		return colMap{a: 1 / s.norm}
+		return colMap{a: 1 / math.Sqrt(s.sumSq)}
 	case MinMax:
 		if s.max == s.min {
 			return colMap{b: 1}
@@ -171,31 +259,16 @@ func columnMap(n Normalization, t CriterionType, s colStats, m int) colMap {
 	return colMap{a: 1} // None
 }
 
-// columnNorm returns the Euclidean norm of column j. When the plain sum of
-// squares overflowed or lost precision to underflow, it scans the column again
-// with the values scaled by their largest magnitude.
-func columnNorm(s colStats, j, m int, row func(int) []float64) float64 {
-	if s.sumSq > 1e-280 && !math.IsInf(s.sumSq, 0) {
-		return math.Sqrt(s.sumSq)
-	}
-	big := math.Max(math.Abs(s.min), math.Abs(s.max))
-	if big == 0 {
-		return 0
-	}
-	sum := 0.0
-	for i := 0; i < m; i++ {
-		r := row(i)[j] / big
-		sum += r * r
-	}
-	return big * math.Sqrt(sum)
-}
-
 // columnMaps computes the maps of every column; it also checks that the
 // ratio normalisations see no negative value.
 func columnMaps(p Problem, m int, n Normalization, row func(int) []float64) ([]colMap, []colStats, error) {
 	k := len(p.Criteria)
 	st := make([]colStats, k)
-	if i, j, ok := columnStats(m, k, row, st); !ok {
+	scan := columnStats
+	if n == Vector {
+		scan = columnStatsVector
+	}
+	if i, j, ok := scan(m, k, row, st); !ok {
 		return nil, nil, p.badValue(i, j, row(i)[j])
 	}
 	maps := make([]colMap, k)
@@ -205,10 +278,22 @@ func columnMaps(p Problem, m int, n Normalization, row func(int) []float64) ([]c
 			return nil, nil, invalidf("alternative %q, criterion %q: value %v is negative; %s normalization needs values >= 0 (use minmax or vector)",
 				p.altName(i), p.critName(j), row(i)[j], n)
 		}
-		if n == Vector {
-			st[j].norm = columnNorm(st[j], j, m, row)
+		exp, sc := 0, st[j]
+		if n != None {
+			exp = columnScale(st[j])
 		}
-		maps[j] = columnMap(n, p.Types[j], st[j], m)
+		if exp != 0 {
+			// Rare: a column of huge or tiny values. Rescan it scaled.
+			sc = colStats{min: math.Inf(1), max: math.Inf(-1)}
+			for i := 0; i < m; i++ {
+				sc.add(i, math.Ldexp(row(i)[j], exp))
+			}
+		}
+		if n == Sum && p.Types[j] == Cost {
+			sc.sumInv = reciprocalSum(j, m, exp, row)
+		}
+		maps[j] = columnMap(n, p.Types[j], sc, m)
+		maps[j].exp = exp
 	}
 	return maps, st, nil
 }

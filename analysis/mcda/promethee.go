@@ -50,8 +50,10 @@ type Preference struct {
 	S    float64
 }
 
-// validate checks the thresholds that Func uses.
-func (f Preference) validate(crit string) error {
+// Validate checks the thresholds that Func uses: all finite and >= 0, p > 0
+// for vshape, p > q for level and linear, s > 0 for gaussian. crit names the
+// criterion in the message.
+func (f Preference) Validate(crit string) error {
 	bad := func(format string, args ...any) error {
 		return invalidf("criterion %q: %s preference: "+format, append([]any{crit, f.Func}, args...)...)
 	}
@@ -153,7 +155,7 @@ func PROMETHEEII(p Problem, prefs []Preference) (Result, error) {
 		return Result{}, invalidf("%d preference functions for %d criteria", len(prefs), k)
 	}
 	for j, f := range prefs {
-		if err := f.validate(p.critName(j)); err != nil {
+		if err := f.Validate(p.critName(j)); err != nil {
 			return Result{}, err
 		}
 	}

@@ -39,7 +39,13 @@ func Ranks(scores []float64, higherIsBetter bool) []int {
 }
 
 func tied(a, b float64) bool {
-	scale := math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+	scale := 1.0
+	if x := math.Abs(a); x > scale {
+		scale = x
+	}
+	if x := math.Abs(b); x > scale {
+		scale = x
+	}
 	return math.Abs(a-b) <= TieTolerance*scale
 }
 
@@ -80,43 +86,46 @@ func sortKey(x float64) uint64 {
 }
 
 // radixOrder is a stable least-significant-digit radix sort of the indices by
-// their score keys, 11 bits a pass. Passes in which every key has the same
-// digit are skipped.
+// their score keys, 11 bits a pass. The histograms of all digits are counted
+// in one pass; passes in which every key has the same digit are skipped.
 func radixOrder(scores []float64, higherIsBetter bool) []int32 {
 	const bits = 11
 	const buckets = 1 << bits
+	const passes = (64 + bits - 1) / bits
 	n := len(scores)
 	keys := make([]uint64, n)
 	tmpKeys := make([]uint64, n)
 	order := make([]int32, n)
 	tmp := make([]int32, n)
+	var count [passes][buckets]int
+	flip := uint64(0)
+	if higherIsBetter {
+		flip = ^uint64(0)
+	}
 	for i, s := range scores {
-		k := sortKey(s)
-		if higherIsBetter {
-			k = ^k
-		}
+		k := sortKey(s) ^ flip
 		keys[i] = k
 		order[i] = int32(i)
-	}
-	var count [buckets]int
-	for shift := uint(0); shift < 64; shift += bits {
-		clear(count[:])
-		for _, k := range keys {
-			count[(k>>shift)&(buckets-1)]++
+		for p := 0; p < passes; p++ {
+			count[p][(k>>(p*bits))&(buckets-1)]++
 		}
-		if count[(keys[0]>>shift)&(buckets-1)] == n {
+	}
+	for p := 0; p < passes; p++ {
+		shift := uint(p * bits)
+		c := &count[p]
+		if c[(keys[0]>>shift)&(buckets-1)] == n {
 			continue // every key has this digit
 		}
 		sum := 0
-		for d := range count {
-			c := count[d]
-			count[d] = sum
-			sum += c
+		for d := range c {
+			v := c[d]
+			c[d] = sum
+			sum += v
 		}
 		for i, k := range keys {
 			d := (k >> shift) & (buckets - 1)
-			pos := count[d]
-			count[d]++
+			pos := c[d]
+			c[d]++
 			tmpKeys[pos] = k
 			tmp[pos] = order[i]
 		}

@@ -83,6 +83,7 @@ func WeightSensitivity(p Problem, m Method) ([]WeightInterval, error) {
 // reweighted returns the weights with w_j set to t and the others scaled to
 // keep their proportions.
 func reweighted(w []float64, j int, t float64) []float64 {
+	t = math.Min(1, math.Max(0, t)) // the scan can step a hair past the ends
 	out := make([]float64, len(w))
 	rest := 1 - w[j]
 	for k := range w {

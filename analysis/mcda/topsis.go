@@ -92,7 +92,7 @@ func topsis(p Problem, n Normalization, row func(int) []float64, scores []float6
 			lo, hi = hi, lo
 		}
 		ideal[j], anti[j] = hi, lo
-		if t.inv {
+		if t.inv || t.exp != 0 {
 			affine = false
 		}
 	}
@@ -133,17 +133,21 @@ func topsis(p Problem, n Normalization, row func(int) []float64, scores []float6
 }
 
 // closeness is D-/(D+ + D-): 0.5 when both distances are zero (or both
-// overflowed), 0 or 1 when only one overflowed.
+// overflowed), 0 or 1 when only one overflowed. Since 0 <= D- <= D+ + D-,
+// the correctly rounded quotient already lies in [0, 1].
 func closeness(dp, dm float64) float64 {
+	if s := dp + dm; s > 0 && s <= math.MaxFloat64 {
+		return dm / s
+	}
+	return closenessEdge(dp, dm)
+}
+
+func closenessEdge(dp, dm float64) float64 {
 	switch {
-	case dp+dm == 0, math.IsInf(dp, 0) && math.IsInf(dm, 0):
-		return 0.5
-	case math.IsInf(dp, 0):
+	case math.IsInf(dp, 0) && !math.IsInf(dm, 0):
 		return 0
-	case math.IsInf(dm, 0):
+	case math.IsInf(dm, 0) && !math.IsInf(dp, 0):
 		return 1
 	}
-	c := dm / (dp + dm)
-	// Rounding can push a value a hair outside [0, 1].
-	return math.Min(1, math.Max(0, c))
+	return 0.5 // both zero, or both overflowed
 }

@@ -52,8 +52,12 @@ func VIKOR(p Problem, v float64) (Result, error) {
 			if best[j] == worst[j] {
 				continue
 			}
-			// Halves keep a span wider than the largest float finite.
-			d := w[j] * (best[j]/2 - x/2) / (best[j]/2 - worst[j]/2)
+			num, den := best[j]-x, best[j]-worst[j]
+			if math.IsInf(den, 0) {
+				// A span wider than the largest float: halve first.
+				num, den = best[j]/2-x/2, best[j]/2-worst[j]/2
+			}
+			d := w[j] * num / den
 			s += d
 			r = math.Max(r, d)
 		}
