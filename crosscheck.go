@@ -320,34 +320,45 @@ func (c *Case) checkPairwise(v *validator, group string, comps []Comparison) {
 	}
 }
 
-// ParseRatio parses a pairwise judgement written as a number ("3", "0.5")
-// or a fraction ("1/3"). The result is positive and finite.
+// ParseRatio parses a pairwise judgement written as a positive number ("3",
+// "0.5", "1e1") or a fraction of two (" 1 / 3 "). It refuses the spellings
+// strconv accepts that people do not mean (inf, nan, hexadecimal,
+// underscores). The error quotes the text.
 func ParseRatio(s string) (float64, error) {
 	t := strings.TrimSpace(s)
-	num, den, isFrac := strings.Cut(t, "/")
-	parse := func(x string) (float64, error) {
-		f, err := strconv.ParseFloat(strings.TrimSpace(x), 64)
-		if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-			return 0, fmt.Errorf("%q is not a number or a fraction like 1/3", s)
-		}
-		return f, nil
+	bad := func(why string) (float64, error) { return 0, fmt.Errorf("%q %s", s, why) }
+	if t == "" {
+		return bad("is empty")
 	}
-	a, err := parse(num)
+	num, den, isFrac := strings.Cut(t, "/")
+	a, err := parsePlain(num)
 	if err != nil {
-		return 0, err
+		return bad("is not a number or a fraction such as 1/3")
 	}
 	if isFrac {
-		b, err := parse(den)
+		b, err := parsePlain(den)
 		if err != nil {
-			return 0, err
+			return bad("is not a number or a fraction such as 1/3")
 		}
 		if b == 0 {
-			return 0, fmt.Errorf("%q divides by zero", s)
+			return bad("divides by zero")
 		}
 		a /= b
 	}
-	if a <= 0 || math.IsInf(a, 0) {
-		return 0, fmt.Errorf("%q must be a positive ratio", s)
+	if math.IsNaN(a) || math.IsInf(a, 0) {
+		return bad("is not a finite number")
+	}
+	if a <= 0 {
+		return bad("is not positive; judgements are ratios such as 3 or 1/3")
 	}
 	return a, nil
+}
+
+// parsePlain parses a decimal number written the way people write one.
+func parsePlain(s string) (float64, error) {
+	s = strings.TrimSpace(s)
+	if s == "" || strings.ContainsAny(s, "xXpP_iInN") {
+		return 0, strconv.ErrSyntax
+	}
+	return strconv.ParseFloat(s, 64)
 }

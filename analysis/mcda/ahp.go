@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
+
+	"github.com/crossroads/crossroads"
 )
 
 // AHPMethod names the way AHP derives weights from a comparison matrix.
@@ -383,48 +385,14 @@ func worstJudgement(m [][]float64, w []float64) ([2]int, float64) {
 }
 
 // ParseJudgement reads one pairwise judgement: a positive number ("3",
-// "0.5", "1e1") or a fraction of two ("1/3", " 1 / 9 "). The error quotes the
-// text.
+// "0.5", "1e1") or a fraction of two ("1/3", " 1 / 9 "), by
+// crossroads.ParseRatio. The error, of kind Invalid, quotes the text.
 func ParseJudgement(s string) (float64, error) {
-	t := strings.TrimSpace(s)
-	bad := func(why string) (float64, error) {
-		return 0, invalidf("judgement %q %s", s, why)
-	}
-	if t == "" {
-		return bad("is empty")
-	}
-	num, den, frac := strings.Cut(t, "/")
-	a, err := parsePlain(num)
+	a, err := crossroads.ParseRatio(s)
 	if err != nil {
-		return bad("is not a number or a fraction such as 1/3")
-	}
-	if frac {
-		b, err := parsePlain(den)
-		if err != nil {
-			return bad("is not a number or a fraction such as 1/3")
-		}
-		if b == 0 {
-			return bad("divides by zero")
-		}
-		a /= b
-	}
-	if !finite(a) {
-		return bad("is not a finite number")
-	}
-	if a <= 0 {
-		return bad("is not positive; judgements are ratios such as 3 or 1/3")
+		return 0, invalidf("judgement %v", err)
 	}
 	return a, nil
-}
-
-// parsePlain parses a decimal number, refusing the spellings strconv accepts
-// that people do not mean (inf, nan, hexadecimal, underscores).
-func parsePlain(s string) (float64, error) {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s, "xXpP_iInN") {
-		return 0, strconv.ErrSyntax
-	}
-	return strconv.ParseFloat(s, 64)
 }
 
 // FormatJudgement writes a judgement the way people give them: "3" or "2.5"

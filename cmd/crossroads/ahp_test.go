@@ -20,7 +20,7 @@ func TestAHPGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			out, errOut, code := runCLI(t, "", tt.args...)
+			code, out, errOut := runCmd(t, "", tt.args...)
 			if code != exitOK {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -33,7 +33,7 @@ func TestAHPGolden(t *testing.T) {
 // Services Sciences 1(1), Table 2 (with 3 for tea vs wine, the reciprocal of
 // the printed 1/3): weights .177 .019 .042 .116 .190 .129 .327, CR .022.
 func TestAHPJSONPublished(t *testing.T) {
-	out, errOut, code := runCLI(t, "", "ahp", "--format", "json", "testdata/drinks.csv")
+	code, out, errOut := runCmd(t, "", "ahp", "--format", "json", "testdata/drinks.csv")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -60,7 +60,7 @@ func TestAHPJSONPublished(t *testing.T) {
 }
 
 func TestAHPWarningOnStderr(t *testing.T) {
-	out, errOut, code := runCLI(t, "", "ahp", "testdata/inconsistent.csv")
+	code, out, errOut := runCmd(t, "", "ahp", "testdata/inconsistent.csv")
 	if code != exitOK {
 		t.Fatalf("exit %d", code)
 	}
@@ -71,7 +71,7 @@ func TestAHPWarningOnStderr(t *testing.T) {
 		t.Errorf("stdout %q", out)
 	}
 	// In JSON the warning is a field, and stderr stays quiet.
-	out, errOut, _ = runCLI(t, "", "ahp", "--format", "json", "testdata/inconsistent.csv")
+	_, out, errOut = runCmd(t, "", "ahp", "--format", "json", "testdata/inconsistent.csv")
 	if errOut != "" || !strings.Contains(out, `"warning": "judgements are inconsistent`) {
 		t.Errorf("json: stdout %q stderr %q", out, errOut)
 	}
@@ -104,14 +104,14 @@ func TestAHPErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, tt.stdin, tt.args...)
+			code, out, errOut := runCmd(t, tt.stdin, tt.args...)
 			if code != tt.code || !strings.Contains(errOut, tt.want) || out != "" {
 				t.Errorf("exit %d (want %d), stdout %q, stderr %q, want it to contain %q", code, tt.code, out, errOut, tt.want)
 			}
 		})
 	}
 	// Eleven items are fine with a table that covers them.
-	if _, errOut, code := runCLI(t, eleven, "ahp", "--ri", "alonso-lamata", "-"); code != exitOK {
+	if code, _, errOut := runCmd(t, eleven, "ahp", "--ri", "alonso-lamata", "-"); code != exitOK {
 		t.Errorf("eleven items with alonso-lamata: exit %d, %s", code, errOut)
 	}
 }

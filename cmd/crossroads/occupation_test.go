@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -12,15 +11,9 @@ import (
 
 // runCLI runs the command line in-process and returns the exit code,
 // standard output and standard error.
-func runCLI(t *testing.T, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	code := run(args, strings.NewReader(""), &stdout, &stderr)
-	return code, stdout.String(), stderr.String()
-}
 
 func TestOccupationSearchText(t *testing.T) {
-	code, out, errs := runCLI(t, "occupation", "search", "--limit", "3", "call", "center", "representative")
+	code, out, errs := runCmd(t, "", "occupation", "search", "--limit", "3", "call", "center", "representative")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -40,7 +33,7 @@ func TestOccupationSearchText(t *testing.T) {
 }
 
 func TestOccupationSearchJSON(t *testing.T) {
-	code, out, errs := runCLI(t, "occupation", "search", "--format", "json", "data entry clerk")
+	code, out, errs := runCmd(t, "", "occupation", "search", "--format", "json", "data entry clerk")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -59,14 +52,14 @@ func TestOccupationSearchJSON(t *testing.T) {
 		t.Errorf("first match %+v, want 43-9021.00 via Data Entry Clerk", m)
 	}
 
-	code, out, _ = runCLI(t, "occupation", "search", "--format", "json", "xyzzyplugh")
+	code, out, _ = runCmd(t, "", "occupation", "search", "--format", "json", "xyzzyplugh")
 	if code != exitOK || !strings.Contains(out, `"matches": []`) {
 		t.Errorf("no match: exit %d, %s", code, out)
 	}
 }
 
 func TestOccupationShowText(t *testing.T) {
-	code, out, errs := runCLI(t, "occupation", "show", "43-4051")
+	code, out, errs := runCmd(t, "", "occupation", "show", "43-4051")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -96,24 +89,24 @@ func TestOccupationShowText(t *testing.T) {
 }
 
 func TestOccupationShowTopCoded(t *testing.T) {
-	_, out, _ := runCLI(t, "occupation", "show", "29-1211.00")
+	_, out, _ := runCmd(t, "", "occupation", "show", "29-1211.00")
 	for _, want := range []string{"≥$239,200", "≥$115.00", "≥: top-coded by BLS"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	_, out, _ = runCLI(t, "occupation", "show", "31-1122.00")
+	_, out, _ = runCmd(t, "", "occupation", "show", "31-1122.00")
 	if want := "Figures for 31-1120 Home Health and Personal Care Aides, which includes this occupation."; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q", want)
 	}
-	_, out, _ = runCLI(t, "occupation", "show", "55-1011.00")
+	_, out, _ = runCmd(t, "", "occupation", "show", "55-1011.00")
 	if want := "BLS publishes no wages"; !strings.Contains(out, want) {
 		t.Errorf("output lacks %q", want)
 	}
 }
 
 func TestOccupationShowJSON(t *testing.T) {
-	code, out, errs := runCLI(t, "occupation", "show", "--format", "json", "43-9021.00")
+	code, out, errs := runCmd(t, "", "occupation", "show", "--format", "json", "43-9021.00")
 	if code != exitOK {
 		t.Fatalf("exit %d, stderr %q", code, errs)
 	}
@@ -161,7 +154,7 @@ func TestOccupationErrors(t *testing.T) {
 		{[]string{"occupation"}, exitUsage, "missing subcommand"},
 		{[]string{"occupation", "list"}, exitUsage, `unknown subcommand "list"`},
 	} {
-		code, out, errs := runCLI(t, tc.args...)
+		code, out, errs := runCmd(t, "", tc.args...)
 		if code != tc.exit || !strings.Contains(errs, tc.inStderr) {
 			t.Errorf("%q: exit %d, stderr %q; want exit %d and %q", tc.args, code, errs, tc.exit, tc.inStderr)
 		}

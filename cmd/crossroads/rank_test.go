@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"flag"
 	"math"
@@ -14,12 +13,6 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
 
 // runCLI runs the command in-process and returns its output and exit code.
-func runCLI(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(args, strings.NewReader(stdin), &out, &errb)
-	return out.String(), errb.String(), code
-}
 
 // checkGolden compares got with testdata/golden/name, or rewrites it with
 // -update.
@@ -72,7 +65,7 @@ func TestRankGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			out, errOut, code := runCLI(t, tt.stdin, tt.args...)
+			code, out, errOut := runCmd(t, tt.stdin, tt.args...)
 			if code != exitOK {
 				t.Fatalf("exit %d, stderr %q", code, errOut)
 			}
@@ -99,7 +92,7 @@ func TestRankJSONPublished(t *testing.T) {
 		Normalization string `json:"normalization"`
 		Alternatives  []alt  `json:"alternatives"`
 	}
-	out, errOut, code := runCLI(t, "", "rank", "--method", "topsis", aircraftTypes, aircraftWeights, "--format", "json", "testdata/aircraft.csv")
+	code, out, errOut := runCmd(t, "", "rank", "--method", "topsis", aircraftTypes, aircraftWeights, "--format", "json", "testdata/aircraft.csv")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -114,7 +107,7 @@ func TestRankJSONPublished(t *testing.T) {
 			t.Errorf("%s closeness %.4f, want %.3f", a.Name, a.Score, want)
 		}
 	}
-	out, errOut, code = runCLI(t, "", "rank", "--method", "promethee2", hydroTypes,
+	code, out, errOut = runCmd(t, "", "rank", "--method", "promethee2", hydroTypes,
 		"--preference", "ushape,vshape,linear,level,usual,gaussian", "--q", "10,0,50,10,0,0", "--p", "0,30,500,60,0,0", "--s", "0,0,0,0,0,5",
 		"--format", "json", "testdata/hydro.csv")
 	if code != exitOK {
@@ -168,7 +161,7 @@ func TestRankErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, errOut, code := runCLI(t, tt.stdin, tt.args...)
+			code, out, errOut := runCmd(t, tt.stdin, tt.args...)
 			if code != tt.code {
 				t.Errorf("exit %d, want %d; stderr %q", code, tt.code, errOut)
 			}
