@@ -200,3 +200,42 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDraft(t *testing.T) {
+	tests := []struct {
+		name     string
+		data     string
+		wantCase bool // a case comes back
+		wantErrs int  // number of problems listed
+	}{
+		{"valid", string(examples.MotivatingCase), true, 0},
+		{"incomplete", "as_of: 2026-11-23\nperson:\n  name: Dana\n  savings: 6000\n", true, 2},
+		{"wrong type", "as_of: 2026-11-23\nperson:\n  savings: lots\n", true, 3},
+		{"syntax", "person: [", false, 1},
+		{"empty", "", false, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := casefile.ParseDraft([]byte(tt.data), "draft.yaml")
+			if got := c != nil; got != tt.wantCase {
+				t.Fatalf("case returned = %v, want %v (err %v)", got, tt.wantCase, err)
+			}
+			var ve *crossroads.ValidationError
+			switch {
+			case tt.wantErrs == 0 && err != nil:
+				t.Fatalf("err = %v, want nil", err)
+			case tt.wantErrs > 0 && !errors.As(err, &ve):
+				t.Fatalf("err = %v, want a *ValidationError", err)
+			case tt.wantErrs > 0 && len(ve.Errors) != tt.wantErrs:
+				t.Errorf("%d problems, want %d:\n%v", len(ve.Errors), tt.wantErrs, err)
+			}
+			if tt.name == "incomplete" && (c.Person.Name != "Dana" || c.Person.Savings != 6000) {
+				t.Errorf("person = %+v, want the fields that were given", c.Person)
+			}
+			pc, perr := casefile.Parse([]byte(tt.data), "draft.yaml")
+			if (perr == nil) != (err == nil) || (perr != nil && pc != nil) {
+				t.Errorf("Parse = %v, %v; want nil case and the same error as ParseDraft", pc, perr)
+			}
+		})
+	}
+}

@@ -26,6 +26,19 @@ const maxNodes = 200_000
 // returns a *crossroads.ValidationError listing every problem, each with its
 // field path, value, rule, line and column.
 func Parse(data []byte, name string) (*crossroads.Case, error) {
+	c, err := ParseDraft(data, name)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// ParseDraft decodes a case file as Parse does, but it also returns the
+// case when the case is incomplete or invalid, next to the
+// *crossroads.ValidationError that lists its problems, so that an editor can
+// keep working on an unfinished case. The case is nil only when the file
+// cannot be read at all (a syntax error, an empty or oversized file).
+func ParseDraft(data []byte, name string) (*crossroads.Case, error) {
 	c, pos, errs, err := decode(data)
 	if err != nil {
 		var ve *crossroads.ValidationError
@@ -47,7 +60,7 @@ func Parse(data []byte, name string) (*crossroads.Case, error) {
 	if len(errs) > 0 {
 		ve := &crossroads.ValidationError{File: name, Errors: errs}
 		ve.Sort()
-		return nil, ve
+		return c, ve
 	}
 	return c, nil
 }
