@@ -93,9 +93,9 @@ func TestDecodeForm(t *testing.T) {
 			name:   "percentages and ranges",
 			fields: chanceFields(mustExample(t)),
 			form: url.Values{
-				"opportunities[1].chance.probability":     {"50"},
-				"opportunities[1].chance.probability.min": {"30"},
-				"opportunities[1].chance.probability.max": {"70%"},
+				"opportunities[1].chance.probability":                    {"50"},
+				"opportunities[1].chance.probability.min":                {"30"},
+				"opportunities[1].chance.probability.max":                {"70%"},
 				"opportunities[0].employment.conversion.probability":     {""},
 				"opportunities[0].employment.conversion.probability.min": {"20"},
 				"opportunities[0].employment.conversion.probability.max": {"60"},
