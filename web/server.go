@@ -1,0 +1,272 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	"github.com/crossroads/crossroads"
+	"github.com/crossroads/crossroads/report"
+)
+
+// startTime is the Last-Modified time of the embedded static files.
+var startTime = time.Now()
+
+// Limits on request bodies.
+const (
+	// MaxFormBytes bounds the body of a form of the guided editor.
+	MaxFormBytes = 256 << 10
+	// MaxUploadBytes bounds an uploaded case file with its multipart
+	// envelope: the case file limit of the casefile package and room for
+	// the envelope.
+	MaxUploadBytes = 4<<20 + 64<<10
+)
+
+// Server is the web application: the pages of the guided editor and of the
+// report, the downloads, the static files, and the JSON API mounted at
+// /api/v1/. Set its fields, then serve Handler().
+type Server struct {
+	// Cases stores the cases. Required.
+	Cases Cases
+	// API serves the JSON API under /api/v1/ (it sees the full path);
+	// nil answers 404 there.
+	API http.Handler
+	// PDF prints reports to PDF; nil means PDF export is not available
+	// here, and the report page points to the browser's own print.
+	PDF Printer
+	// Logger receives the internal errors, which users never see; nil
+	// means slog.Default().
+	Logger *slog.Logger
+	// Report holds the options of every report the server builds.
+	Report report.Options
+	// Now is the clock that dates new cases; nil means time.Now.
+	Now func() time.Time
+	// Context returns the context a request runs in: the place that puts
+	// the acting user in it (crossroads.NewContextWithUser). An error
+	// answers the request with its kind's status (Unauthenticated: 401).
+	// nil keeps the request's own context, for a single local user.
+	Context func(r *http.Request) (context.Context, error)
+
+	once    sync.Once
+	handler http.Handler
+	assets  *assets
+}
+
+// Handler returns the server's HTTP handler. The first call builds it.
+func (s *Server) Handler() http.Handler {
+	s.once.Do(func() {
+		if s.Cases == nil {
+			panic("web: Server.Cases is nil")
+		}
+		s.assets = loadAssets()
+		s.handler = s.routes()
+	})
+	return s.handler
+}
+
+// ServeHTTP lets a *Server be used as an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.Handler().ServeHTTP(w, r) }
+
+func (s *Server) logger() *slog.Logger {
+	if s.Logger != nil {
+		return s.Logger
+	}
+	return slog.Default()
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
+// routes builds the handler: the routes and the middleware around them.
+func (s *Server) routes() http.Handler {
+	mux := http.NewServeMux()
+	h := func(pattern string, fn func(http.ResponseWriter, *http.Request) error) {
+		mux.Handle(pattern, s.handle(fn))
+	}
+	h("GET /{$}", s.home)
+	h("GET /about", s.about)
+	h("POST /cases", s.createCase)
+	h("POST /cases/example", s.createExample)
+	h("POST /cases/upload", s.uploadCase)
+	h("GET /cases/{id}", s.caseIndex)
+	h("GET /cases/{id}/delete", s.confirmDelete)
+	h("POST /cases/{id}/delete", s.deleteCase)
+	h("GET /cases/{id}/edit/{step}", s.editStep)
+	h("POST /cases/{id}/edit/{step}", s.saveStep)
+	h("GET /cases/{id}/edit/opportunities/new", s.editOpportunity)
+	h("POST /cases/{id}/edit/opportunities/new", s.saveOpportunity)
+	h("GET /cases/{id}/edit/opportunities/{n}", s.editOpportunity)
+	h("POST /cases/{id}/edit/opportunities/{n}", s.saveOpportunity)
+	h("GET /cases/{id}/edit/opportunities/{n}/remove", s.confirmRemoveOpportunity)
+	h("POST /cases/{id}/edit/opportunities/{n}/remove", s.removeOpportunity)
+	h("GET /cases/{id}/report", s.reportPage)
+	h("GET /cases/{id}/print", s.printPage)
+	h("GET /cases/{id}/report.pdf", s.reportPDF)
+	h("GET /cases/{id}/report.json", s.reportJSON)
+	h("GET /cases/{id}/case.yaml", s.caseYAML)
+	h("GET /cases/{id}/dates.ics", s.datesICS)
+	h("GET /occupations", s.occupationSearch)
+	mux.Handle("GET /static/", s.assets)
+	mux.Handle("/api/v1/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if s.API == nil {
+			s.fail(w, r, crossroads.Errorf(crossroads.NotFound, "the JSON API is not available on this server"))
+			return
+		}
+		s.API.ServeHTTP(w, r)
+	}))
+	mux.Handle("/", s.handle(func(w http.ResponseWriter, r *http.Request) error {
+		return crossroads.Errorf(crossroads.NotFound, "there is no page at %s", r.URL.Path)
+	}))
+
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.fail(w, r, crossroads.Errorf(crossroads.Forbidden,
+			"this request came from another site, so it was refused; go to the Crossroads home page and try again"))
+	}))
+	var handler http.Handler = mux
+	handler = s.withUser(handler)
+	handler = cop.Handler(handler)
+	handler = limitBodies(handler)
+	handler = securityHeaders(handler)
+	handler = s.recoverPanics(handler)
+	return handler
+}
+
+// handle turns a handler that returns an error into an http.Handler that
+// shows the error page.
+func (s *Server) handle(fn func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := fn(w, r); err != nil {
+			s.fail(w, r, err)
+		}
+	})
+}
+
+// withUser runs each request in the context given by s.Context.
+func (s *Server) withUser(next http.Handler) http.Handler {
+	if s.Context == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx, err := s.Context(r)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// contentSecurityPolicy allows scripts and styles from this server only (no
+// inline scripts), SVG and data images for the charts, no plugins, no
+// framing, and forms that post only here.
+const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+
+// securityHeaders sets the security headers of every response.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// limitBodies bounds every request body: uploads to MaxUploadBytes, the
+// rest to MaxFormBytes.
+func limitBodies(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		limit := int64(MaxFormBytes)
+		if r.URL.Path == "/cases/upload" {
+			limit = MaxUploadBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// recoverPanics turns a panic in a handler into the internal-error page and
+// a log entry with the stack, which the user never sees.
+func (s *Server) recoverPanics(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.logger().Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+				s.fail(w, r, errors.New("panic"))
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// statusOf maps an error kind to its HTTP status: the one place that does.
+func statusOf(kind crossroads.Kind) int {
+	switch kind {
+	case crossroads.Invalid:
+		return http.StatusUnprocessableEntity
+	case crossroads.NotFound:
+		return http.StatusNotFound
+	case crossroads.Conflict:
+		return http.StatusConflict
+	case crossroads.Unauthenticated:
+		return http.StatusUnauthorized
+	case crossroads.Forbidden:
+		return http.StatusForbidden
+	}
+	return http.StatusInternalServerError
+}
+
+// fail answers a request with the error page of err: its kind's status and
+// its user-facing message. Internal errors are logged, and the user sees
+// only "Internal error.".
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = crossroads.Errorf(crossroads.Invalid, "the request is too large (the limit is %d KiB)", mbe.Limit>>10)
+	}
+	kind := crossroads.ErrorKind(err)
+	status := statusOf(kind)
+	if errors.As(err, &mbe) {
+		status = http.StatusRequestEntityTooLarge
+	}
+	if kind == crossroads.Internal {
+		s.logger().Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	s.render(w, r, status, "error", &errorPage{
+		layout:  s.layout(r, statusTitle(status)),
+		Status:  status,
+		Message: crossroads.ErrorMessage(err),
+	})
+}
+
+// statusTitle names a status for the error page's heading.
+func statusTitle(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "Not found"
+	case http.StatusUnprocessableEntity, http.StatusBadRequest, http.StatusRequestEntityTooLarge:
+		return "Something in the request is not right"
+	case http.StatusConflict:
+		return "Changed elsewhere"
+	case http.StatusForbidden, http.StatusUnauthorized:
+		return "Not allowed"
+	}
+	return "Something went wrong"
+}

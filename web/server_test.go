@@ -1,0 +1,167 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crossroads/crossroads/examples"
+)
+
+// fixedNow is the clock of the test servers: the example's as_of date.
+var fixedNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
+
+// newTestServer returns a server on an in-memory store holding the example
+// (case 1) and a blank case (case 2), and an httptest server running it.
+func newTestServer(t testing.TB) (*Server, *httptest.Server) {
+	t.Helper()
+	mem := &MemoryCases{Now: func() time.Time { return fixedNow }}
+	s := &Server{Cases: mem, Now: func() time.Time { return fixedNow }}
+	ctx := context.Background()
+	if _, err := mem.CreateCase(ctx, "Example", examples.MotivatingCase); err != nil {
+		t.Fatal(err)
+	}
+	blank, err := marshalCase(s.newCase())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mem.CreateCase(ctx, "Untitled case", blank); err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	t.Cleanup(ts.Close)
+	return s, ts
+}
+
+// client returns an HTTP client that does not follow redirects.
+func client() *http.Client {
+	return &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+}
+
+func get(t testing.TB, ts *httptest.Server, path string) (*http.Response, string) {
+	t.Helper()
+	resp, err := client().Get(ts.URL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, string(body)
+}
+
+func post(t testing.TB, ts *httptest.Server, path string, form url.Values) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest("POST", ts.URL+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", ts.URL)
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	resp, err := client().Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp, string(body)
+}
+
+var (
+	idAttr    = regexp.MustCompile(`\sid="([^"]+)"`)
+	controlRe = regexp.MustCompile(`<(input|select|textarea)\b[^>]*>`)
+	attrRe    = regexp.MustCompile(`\s([a-z-]+)="([^"]*)"`)
+	labelFor  = regexp.MustCompile(`<label\b[^>]*\sfor="([^"]+)"`)
+)
+
+// checkHTML checks what a page must always be: unique ids, and a label
+// for every visible control.
+func checkHTML(t *testing.T, page, body string) {
+	t.Helper()
+	if !strings.HasPrefix(body, "<!doctype html>") {
+		t.Errorf("%s: not a whole page", page)
+	}
+	seen := map[string]bool{}
+	for _, m := range idAttr.FindAllStringSubmatch(body, -1) {
+		if seen[m[1]] {
+			t.Errorf("%s: id %q used twice", page, m[1])
+		}
+		seen[m[1]] = true
+	}
+	labelled := map[string]bool{}
+	for _, m := range labelFor.FindAllStringSubmatch(body, -1) {
+		labelled[m[1]] = true
+	}
+	for _, c := range controlRe.FindAllString(body, -1) {
+		attrs := map[string]string{}
+		for _, a := range attrRe.FindAllStringSubmatch(c, -1) {
+			attrs[a[1]] = a[2]
+		}
+		switch attrs["type"] {
+		case "hidden", "submit":
+			continue
+		}
+		if !labelled[attrs["id"]] && attrs["aria-label"] == "" {
+			t.Errorf("%s: control without a label: %s", page, c)
+		}
+	}
+}
+
+// TestEveryPageRenders renders every page of the site, for a complete and
+// for a blank case.
+func TestEveryPageRenders(t *testing.T) {
+	_, ts := newTestServer(t)
+	pages := []struct {
+		path   string
+		status int
+	}{
+		{"/", 200},
+		{"/about", 200},
+		{"/cases/1/report", 200},
+		{"/cases/1/report?balance=80&savings=2000&offer.data-entry=90&convert.contract=20", 200},
+		{"/cases/1/print", 200},
+		{"/cases/1/report.pdf", 503},
+		{"/cases/1/delete", 200},
+		{"/cases/1/edit/opportunities/0", 200},
+		{"/cases/1/edit/opportunities/1", 200},
+		{"/cases/1/edit/opportunities/new", 200},
+		{"/cases/1/edit/opportunities/1/remove", 200},
+		{"/cases/2/report", 200},
+		{"/cases/2/edit/opportunities/new", 200},
+		{"/cases/9/report", 404},
+		{"/nowhere", 404},
+	}
+	for _, s := range steps {
+		pages = append(pages, struct {
+			path   string
+			status int
+		}{"/cases/1/edit/" + s.Slug, 200}, struct {
+			path   string
+			status int
+		}{"/cases/2/edit/" + s.Slug, 200})
+	}
+	for _, p := range pages {
+		t.Run(p.path, func(t *testing.T) {
+			resp, body := get(t, ts, p.path)
+			if resp.StatusCode != p.status {
+				t.Fatalf("status %d, want %d\n%s", resp.StatusCode, p.status, body)
+			}
+			if ct := resp.Header.Get("Content-Type"); ct != "text/html; charset=utf-8" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			if csp := resp.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "script-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+				t.Errorf("Content-Security-Policy %q", csp)
+			}
+			checkHTML(t, p.path, body)
+		})
+	}
+}
