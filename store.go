@@ -74,9 +74,10 @@ type UserStore interface {
 // CaseStore keeps cases.
 type CaseStore interface {
 	// CreateCase stores c at version 1 and sets c.ID, c.Version,
-	// c.CreatedAt and c.UpdatedAt. When c.CreatedBy is not the owner (a coach
-	// writing for a client), the case is shared with c.CreatedBy in the same
-	// transaction. It records a "create" audit entry, and a "share" one when it shares.
+	// c.CreatedAt and c.UpdatedAt (a zero c.CreatedBy becomes the owner).
+	// When c.CreatedBy is not the owner (a coach writing for a client), the
+	// case is shared with c.CreatedBy in the same transaction. It records a
+	// "create" audit entry, and a "share" one when it shares.
 	// Errors: Invalid (c.Validate), NotFound (owner or creator).
 	CreateCase(ctx context.Context, c *Case) error
 

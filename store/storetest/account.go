@@ -11,7 +11,7 @@ import (
 // world is a small population: two clients of one coach, with cases, shares,
 // codes, tokens and audit entries.
 type world struct {
-	ada, bob, coach *crossroads.User
+	ada, bob, coach           *crossroads.User
 	adaCase, bobCase, byCoach *crossroads.Case
 }
 
