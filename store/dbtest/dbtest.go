@@ -8,8 +8,10 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	neturl "net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -63,14 +65,14 @@ func OpenSQLite(t testing.TB, now func() time.Time) *sqlite.DB {
 	return db
 }
 
-// OpenPostgres opens a store in a new schema with a random name in the
-// database of PostgresEnv, on the clock now (time.Now when nil), and drops
-// the schema when the test ends. It skips the test when PostgresEnv is not
-// set.
-func OpenPostgres(t testing.TB, now func() time.Time) *postgres.DB {
+// PostgresSchemaURL creates a schema with a random name in the database of
+// PostgresEnv, drops it when the test ends, and returns the URL of the
+// database with search_path set to the schema. It skips the test when
+// PostgresEnv is not set.
+func PostgresSchemaURL(t testing.TB) string {
 	t.Helper()
-	url := os.Getenv(PostgresEnv)
-	if url == "" {
+	base := os.Getenv(PostgresEnv)
+	if base == "" {
 		t.Skip(PostgresSkipMessage)
 	}
 	ctx := context.Background()
@@ -78,7 +80,7 @@ func OpenPostgres(t testing.TB, now func() time.Time) *postgres.DB {
 	_, _ = rand.Read(b)
 	schema := "crossroads_test_" + hex.EncodeToString(b)
 	admin := func(sql string) error {
-		conn, err := pgx.Connect(ctx, url)
+		conn, err := pgx.Connect(ctx, base)
 		if err != nil {
 			return err
 		}
@@ -94,13 +96,32 @@ func OpenPostgres(t testing.TB, now func() time.Time) *postgres.DB {
 			t.Errorf("dropping schema %s: %v", schema, err)
 		}
 	})
+	u, err := neturl.Parse(base)
+	if err != nil {
+		t.Fatalf("%s: %v", PostgresEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// OpenPostgres opens a store in a new schema (see PostgresSchemaURL) on the
+// clock now (time.Now when nil). The schema is set as the search_path of the
+// connection configuration; the pool is kept small, since many tests run at
+// once.
+func OpenPostgres(t testing.TB, now func() time.Time) *postgres.DB {
+	t.Helper()
+	url := PostgresSchemaURL(t)
 	cfg, err := pgxpool.ParseConfig(url)
 	if err != nil {
 		t.Fatalf("%s: %v", PostgresEnv, err)
 	}
-	cfg.ConnConfig.RuntimeParams["search_path"] = schema
-	cfg.MaxConns = 4 // many tests run at once; stay well below max_connections
-	db, err := postgres.OpenConfig(ctx, cfg)
+	if got := cfg.ConnConfig.RuntimeParams["search_path"]; !strings.HasPrefix(got, "crossroads_test_") {
+		t.Fatalf("search_path %q did not reach the connection configuration", got)
+	}
+	cfg.MaxConns = 4
+	db, err := postgres.OpenConfig(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("postgres.OpenConfig: %v", err)
 	}
