@@ -190,8 +190,8 @@ type LoginAttemptStore interface {
 	// RecordLoginFailure records one failed sign-in, now, under each key.
 	RecordLoginFailure(ctx context.Context, keys ...string) error
 
-	// LoginFailures returns the times of the failures under key at or after
-	// since, oldest first.
+	// LoginFailures returns the times of the failures under key after
+	// since (strictly), oldest first.
 	LoginFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error)
 
 	// ClearLoginFailures forgets all failures under key.

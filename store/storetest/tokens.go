@@ -98,15 +98,16 @@ func testLoginAttempts(e *env) {
 			t.Errorf("LoginFailures(%s, %v) (-want +got):\n%s", key, since, diff)
 		}
 	}
-	check(ada, t0, t0.UTC(), t1.UTC())
-	check(ada, t1, t1.UTC())
-	check(ip, t0, t0.UTC(), t2.UTC())
-	check("email:bob@example.com", t0)
+	before := t0.Add(-time.Second)
+	check(ada, before, t0.UTC(), t1.UTC())
+	check(ada, t0, t1.UTC()) // strictly after since
+	check(ip, before, t0.UTC(), t2.UTC())
+	check("email:bob@example.com", before)
 
 	must(t, "PruneLoginFailures", e.s.PruneLoginFailures(ctx(nil), t1))
-	check(ada, t0, t1.UTC())
-	check(ip, t0, t2.UTC())
+	check(ada, before, t1.UTC())
+	check(ip, before, t2.UTC())
 	must(t, "ClearLoginFailures", e.s.ClearLoginFailures(ctx(nil), ada))
-	check(ada, t0)
-	check(ip, t0, t2.UTC())
+	check(ada, before)
+	check(ip, before, t2.UTC())
 }

@@ -25,7 +25,7 @@ func (s *Store) RecordLoginFailure(ctx context.Context, keys ...string) error {
 func (s *Store) LoginFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error) {
 	const op = "LoginFailures"
 	rows, err := s.db.QueryContext(ctx,
-		`SELECT at FROM login_attempts WHERE attempt_key = $1 AND at >= $2 ORDER BY at`, key, s.t(since))
+		`SELECT at FROM login_attempts WHERE attempt_key = $1 AND at > $2 ORDER BY at`, key, s.t(since))
 	if err != nil {
 		return nil, s.fail(op, err)
 	}
