@@ -10,35 +10,23 @@ import (
 	"github.com/crossroads/crossroads"
 )
 
-// CaseRecord is a stored case as the pages see it: the case file (YAML,
-// possibly unfinished) with its title and version.
-type CaseRecord struct {
-	ID    int64
-	Title string
-	// Document is the case file in YAML. A case built in the guided editor
-	// is stored while still incomplete; casefile.ParseDraft reads it.
-	Document []byte
-	// Version grows by one with each update; UpdateCase refuses a change
-	// based on an older version.
-	Version   int64
-	CreatedAt time.Time
-	UpdatedAt time.Time
-}
-
-// Cases stores the cases of the acting user, whom the context carries. Each
-// method is one transaction.
+// Cases stores the cases of the acting user, whom the context carries
+// (crossroads.NewContextWithUser). Each method is one transaction. The
+// document of a case is its case file in YAML (crossroads.FormatYAML),
+// possibly unfinished: the guided editor saves a case while it is being
+// built, and casefile.ParseDraft reads it.
 type Cases interface {
 	// ListCases returns the user's cases, most recently changed first,
 	// without their documents.
-	ListCases(ctx context.Context) ([]*CaseRecord, error)
+	ListCases(ctx context.Context) ([]*crossroads.CaseRecord, error)
 	// GetCase returns a case with its document. Errors: NotFound.
-	GetCase(ctx context.Context, id int64) (*CaseRecord, error)
+	GetCase(ctx context.Context, id int64) (*crossroads.CaseRecord, error)
 	// CreateCase stores a new case. Errors: Invalid.
-	CreateCase(ctx context.Context, title string, doc []byte) (*CaseRecord, error)
+	CreateCase(ctx context.Context, title string, doc []byte) (*crossroads.CaseRecord, error)
 	// UpdateCase replaces the title and document of the case if it is
 	// still at version, and returns the new state. Errors: NotFound,
 	// Invalid, Conflict (changed since version; nothing is changed).
-	UpdateCase(ctx context.Context, id, version int64, title string, doc []byte) (*CaseRecord, error)
+	UpdateCase(ctx context.Context, id, version int64, title string, doc []byte) (*crossroads.CaseRecord, error)
 	// DeleteCase deletes a case. Errors: NotFound.
 	DeleteCase(ctx context.Context, id int64) error
 }
@@ -51,7 +39,7 @@ type MemoryCases struct {
 
 	mu     sync.Mutex
 	nextID int64
-	cases  map[int64]*CaseRecord
+	cases  map[int64]*crossroads.CaseRecord
 }
 
 var _ Cases = (*MemoryCases)(nil)
@@ -63,7 +51,7 @@ func (m *MemoryCases) now() time.Time {
 	return time.Now()
 }
 
-func clone(r *CaseRecord, withDoc bool) *CaseRecord {
+func clone(r *crossroads.CaseRecord, withDoc bool) *crossroads.CaseRecord {
 	c := *r
 	c.Document = nil
 	if withDoc {
@@ -73,21 +61,21 @@ func clone(r *CaseRecord, withDoc bool) *CaseRecord {
 }
 
 // ListCases implements Cases.
-func (m *MemoryCases) ListCases(ctx context.Context) ([]*CaseRecord, error) {
+func (m *MemoryCases) ListCases(ctx context.Context) ([]*crossroads.CaseRecord, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	out := make([]*CaseRecord, 0, len(m.cases))
+	out := make([]*crossroads.CaseRecord, 0, len(m.cases))
 	for _, r := range m.cases {
 		out = append(out, clone(r, false))
 	}
-	slices.SortFunc(out, func(a, b *CaseRecord) int {
+	slices.SortFunc(out, func(a, b *crossroads.CaseRecord) int {
 		return cmp.Or(b.UpdatedAt.Compare(a.UpdatedAt), cmp.Compare(b.ID, a.ID))
 	})
 	return out, nil
 }
 
 // GetCase implements Cases.
-func (m *MemoryCases) GetCase(ctx context.Context, id int64) (*CaseRecord, error) {
+func (m *MemoryCases) GetCase(ctx context.Context, id int64) (*crossroads.CaseRecord, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r, ok := m.cases[id]
@@ -98,21 +86,22 @@ func (m *MemoryCases) GetCase(ctx context.Context, id int64) (*CaseRecord, error
 }
 
 // CreateCase implements Cases.
-func (m *MemoryCases) CreateCase(ctx context.Context, title string, doc []byte) (*CaseRecord, error) {
+func (m *MemoryCases) CreateCase(ctx context.Context, title string, doc []byte) (*crossroads.CaseRecord, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if m.cases == nil {
-		m.cases = map[int64]*CaseRecord{}
+		m.cases = map[int64]*crossroads.CaseRecord{}
 	}
 	m.nextID++
 	now := m.now()
-	r := &CaseRecord{ID: m.nextID, Title: title, Document: slices.Clone(doc), Version: 1, CreatedAt: now, UpdatedAt: now}
+	r := &crossroads.CaseRecord{ID: m.nextID, Title: title, Document: slices.Clone(doc), Format: crossroads.FormatYAML,
+		Version: 1, CreatedAt: now, UpdatedAt: now}
 	m.cases[r.ID] = r
 	return clone(r, true), nil
 }
 
 // UpdateCase implements Cases.
-func (m *MemoryCases) UpdateCase(ctx context.Context, id, version int64, title string, doc []byte) (*CaseRecord, error) {
+func (m *MemoryCases) UpdateCase(ctx context.Context, id, version int64, title string, doc []byte) (*crossroads.CaseRecord, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	r, ok := m.cases[id]

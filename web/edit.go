@@ -18,7 +18,7 @@ import (
 // editorPage is the data shared by the pages of the guided editor.
 type editorPage struct {
 	layout
-	Record *CaseRecord
+	Record *crossroads.CaseRecord
 	Case   *crossroads.Case
 	Steps  []step
 	// StepIndex is the index of the page's step in Steps.
@@ -44,7 +44,7 @@ func caseID(r *http.Request) (int64, error) {
 }
 
 // loadCase returns the case of the URL, possibly unfinished.
-func (s *Server) loadCase(r *http.Request) (*CaseRecord, *crossroads.Case, error) {
+func (s *Server) loadCase(r *http.Request) (*crossroads.CaseRecord, *crossroads.Case, error) {
 	id, err := caseID(r)
 	if err != nil {
 		return nil, nil, err
@@ -73,7 +73,7 @@ func recordTitle(c *crossroads.Case) string {
 }
 
 // saveCase stores c as the new state of rec, if rec is still at version.
-func (s *Server) saveCase(r *http.Request, rec *CaseRecord, version int64, c *crossroads.Case) (*CaseRecord, error) {
+func (s *Server) saveCase(r *http.Request, rec *crossroads.CaseRecord, version int64, c *crossroads.Case) (*crossroads.CaseRecord, error) {
 	doc, err := casefile.Marshal(c, "yaml")
 	if err != nil {
 		return nil, fmt.Errorf("writing case %d: %w", rec.ID, err)
@@ -102,7 +102,7 @@ func formVersion(r *http.Request) (int64, error) {
 	return v, nil
 }
 
-func (s *Server) editorBase(r *http.Request, rec *CaseRecord, c *crossroads.Case, i int) editorPage {
+func (s *Server) editorBase(r *http.Request, rec *crossroads.CaseRecord, c *crossroads.Case, i int) editorPage {
 	st := steps[i]
 	p := editorPage{
 		layout: s.layout(r, st.Title+" · "+recordTitle(c)),
@@ -209,7 +209,7 @@ func (s *Server) saveStep(w http.ResponseWriter, r *http.Request) error {
 	problems := decodeForm(c, r.PostForm, fields)
 	normalizeStep(st.Slug, c)
 	problems = append(problems, problemsOf(c, fields, problems)...)
-	show := func(status int, notice string, rec *CaseRecord) {
+	show := func(status int, notice string, rec *crossroads.CaseRecord) {
 		p := s.editorBase(r, rec, c, i)
 		p.Form = newForm(r.PostForm, problems, c.CurrencyCode())
 		p.Notice = notice
@@ -430,7 +430,7 @@ func opportunityIndex(r *http.Request, c *crossroads.Case) (int, bool, error) {
 	return i, false, nil
 }
 
-func (s *Server) opportunityPage(r *http.Request, rec *CaseRecord, c *crossroads.Case, i int, isNew bool, form *Form) *opportunityPage {
+func (s *Server) opportunityPage(r *http.Request, rec *crossroads.CaseRecord, c *crossroads.Case, i int, isNew bool, form *Form) *opportunityPage {
 	si, _ := stepBySlug("opportunities")
 	p := &opportunityPage{editorPage: s.editorBase(r, rec, c, si), Index: i, P: fmt.Sprintf("opportunities[%d].", i), New: isNew}
 	p.Form = form
@@ -530,7 +530,7 @@ func (s *Server) saveOpportunity(w http.ResponseWriter, r *http.Request) error {
 	}
 	normalizeOpportunity(o)
 	problems = append(problems, problemsOf(c, fields, problems)...)
-	show := func(status int, notice string, rec *CaseRecord) {
+	show := func(status int, notice string, rec *crossroads.CaseRecord) {
 		p := s.opportunityPage(r, rec, c, i, isNew, newForm(r.PostForm, problems, c.CurrencyCode()))
 		p.Notice = notice
 		s.renderForm(w, r, status, "opportunity", p)
@@ -599,7 +599,7 @@ func newOpportunityID(c *crossroads.Case, i int) string {
 // opportunity.
 type removePage struct {
 	layout
-	Record *CaseRecord
+	Record *crossroads.CaseRecord
 	Index  int
 	Name   string
 }

@@ -16,7 +16,7 @@ import (
 // homePage is the data of the home page.
 type homePage struct {
 	layout
-	Cases []*CaseRecord
+	Cases []*crossroads.CaseRecord
 	// Upload holds the result of a failed upload: the file name and the
 	// problems, in the command line's words.
 	Upload *uploadResult
@@ -160,7 +160,7 @@ func (s *Server) caseIndex(w http.ResponseWriter, r *http.Request) error {
 // deletePage is the data of the page that confirms deleting a case.
 type deletePage struct {
 	layout
-	Record *CaseRecord
+	Record *crossroads.CaseRecord
 }
 
 func (s *Server) confirmDelete(w http.ResponseWriter, r *http.Request) error {

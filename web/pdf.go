@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/crossroads/crossroads"
 )
 
 // Printer prints a web page to PDF.
@@ -24,7 +26,7 @@ const printTimeout = 30 * time.Second
 // how to print from the browser instead.
 type pdfUnavailablePage struct {
 	layout
-	Record *CaseRecord
+	Record *crossroads.CaseRecord
 	// Failed is true when printing was tried and failed.
 	Failed     bool
 	PrintQuery string

@@ -15,7 +15,7 @@ import (
 // reportPage is the data of the report page and of its print version.
 type reportPage struct {
 	layout
-	Record *CaseRecord
+	Record *crossroads.CaseRecord
 	Case   *crossroads.Case
 	// Report is nil while the case is incomplete; Problems then lists
 	// what is missing, each with a link to the page that asks for it.
@@ -50,7 +50,7 @@ type caseProblem struct {
 
 // problemsWithLinks lists the problems of an incomplete case, each with a
 // link to the page of the guided editor that edits the field.
-func problemsWithLinks(rec *CaseRecord, c *crossroads.Case, errs []crossroads.FieldError) []caseProblem {
+func problemsWithLinks(rec *crossroads.CaseRecord, c *crossroads.Case, errs []crossroads.FieldError) []caseProblem {
 	var out []caseProblem
 	for _, fe := range errs {
 		p := caseProblem{Message: fe.String()}
@@ -74,7 +74,7 @@ func problemsWithLinks(rec *CaseRecord, c *crossroads.Case, errs []crossroads.Fi
 
 // buildReport builds the report page's data: the case with the slider
 // values of the query applied, its report and charts.
-func (s *Server) buildReport(r *http.Request, rec *CaseRecord, c *crossroads.Case) *reportPage {
+func (s *Server) buildReport(r *http.Request, rec *crossroads.CaseRecord, c *crossroads.Case) *reportPage {
 	p := &reportPage{layout: s.layout(r, recordTitle(c)), Record: rec, Case: c, PDF: s.PDF != nil}
 	if errs := validationErrors(c); len(errs) > 0 {
 		p.Problems = problemsWithLinks(rec, c, errs)
@@ -135,7 +135,7 @@ func (s *Server) printPage(w http.ResponseWriter, r *http.Request) error {
 
 // downloadName makes a file name from a case's title: letters, digits and
 // dashes.
-func downloadName(rec *CaseRecord, ext string) string {
+func downloadName(rec *crossroads.CaseRecord, ext string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(rec.Title) {
@@ -171,7 +171,7 @@ var errIncomplete = crossroads.Errorf(crossroads.Invalid,
 // completeReport returns the report of a complete case with the slider
 // values of the query applied, or an Invalid error that lists what is
 // missing.
-func (s *Server) completeReport(r *http.Request) (*CaseRecord, *crossroads.Case, *report.Report, error) {
+func (s *Server) completeReport(r *http.Request) (*crossroads.CaseRecord, *crossroads.Case, *report.Report, error) {
 	rec, c, err := s.loadCase(r)
 	if err != nil {
 		return nil, nil, nil, err
