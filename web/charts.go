@@ -36,7 +36,7 @@ var (
 func base() chart {
 	return chart{
 		"animation": false,
-		"textStyle": chart{"fontFamily": "system-ui, -apple-system, 'Segoe UI', sans-serif", "color": textColour},
+		"textStyle": chart{"color": textColour},
 	}
 }
 
@@ -156,12 +156,14 @@ func rankingChart(r *report.Report) chart {
 			"itemStyle": chart{"color": colour, "borderColor": "#ffffff", "borderWidth": 1},
 			"emphasis":  chart{"focus": "series"}})
 	}
-	c["legend"] = chart{"type": "scroll", "bottom": 0, "textStyle": chart{"fontSize": 11}}
-	c["grid"] = chart{"left": 8, "right": 24, "top": 8, "bottom": 64, "containLabel": true}
+	c["legend"] = chart{"bottom": 0, "left": 0, "itemGap": 8, "textStyle": chart{"fontSize": 11}}
+	c["grid"] = chart{"left": 130, "right": 24, "top": 8, "bottom": 150}
 	c["xAxis"] = chart{"type": "value", "min": 0, "max": 100, "name": "points out of 100", "nameLocation": "middle", "nameGap": 24}
 	c["yAxis"] = chart{"type": "category", "data": cats, "inverse": true, "axisLabel": chart{"width": 120, "overflow": "break"}}
 	c["tooltip"] = chart{"trigger": "axis", "axisPointer": chart{"type": "shadow"}}
 	c["series"] = series
+	// On a phone the legend takes more lines.
+	c = responsive(c, chart{"grid": chart{"bottom": 250, "left": 100}, "yAxis": chart{"axisLabel": chart{"width": 90, "lineHeight": 14}}})
 	return c
 }
 
@@ -212,10 +214,10 @@ func weightsChart(r *report.Report) chart {
 		spans = append(spans, round1(100*(w.High-w.Low)))
 		now = append(now, []float64{round1(100 * w.Weight), float64(i)})
 	}
-	c["grid"] = chart{"left": 8, "right": 24, "top": 32, "bottom": 40, "containLabel": true}
+	c["grid"] = chart{"left": 190, "right": 24, "top": 32, "bottom": 40}
 	c["legend"] = chart{"top": 0, "data": []string{"Range where the best choice stays", "Share now"}}
 	c["xAxis"] = chart{"type": "value", "min": 0, "max": 100, "name": "share of the decision (%)", "nameLocation": "middle", "nameGap": 26}
-	c["yAxis"] = chart{"type": "category", "data": cats, "inverse": true}
+	c["yAxis"] = chart{"type": "category", "data": cats, "inverse": true, "axisLabel": chart{"width": 180, "overflow": "break"}}
 	c["tooltip"] = chart{"trigger": "item"}
 	c["series"] = []any{
 		chart{"type": "bar", "stack": "range", "silent": true, "data": lows, "itemStyle": chart{"color": "transparent"}, "tooltip": chart{"show": false}},
@@ -247,9 +249,9 @@ func timelineChart(r *report.Report) chart {
 		}
 		data = append(data, chart{"name": e.What, "value": []any{e.Date, y}, "itemStyle": chart{"color": colour}})
 	}
-	c["grid"] = chart{"left": 8, "right": 40, "top": 16, "bottom": 32, "containLabel": true}
+	c["grid"] = chart{"left": 130, "right": 40, "top": 24, "bottom": 32}
 	c["xAxis"] = chart{"type": "time", "axisLabel": chart{"hideOverlap": true}}
-	c["yAxis"] = chart{"type": "category", "data": rows, "inverse": true, "axisLabel": chart{"width": 120, "overflow": "truncate"}}
+	c["yAxis"] = chart{"type": "category", "data": rows, "inverse": true, "axisLabel": chart{"width": 120, "overflow": "break"}}
 	c["tooltip"] = chart{"trigger": "item", "formatter": "{b}"}
 	c["series"] = []any{chart{"type": "scatter", "symbolSize": 12, "data": data,
 		"label":       chart{"show": true, "formatter": "{b}", "position": "top", "fontSize": 10, "color": mutedColour},
@@ -258,3 +260,12 @@ func timelineChart(r *report.Report) chart {
 }
 
 func round1(x float64) float64 { return math.Round(10*x) / 10 }
+
+// responsive returns the chart c with narrow changes for screens at most
+// 600 pixels wide (an ECharts media query).
+func responsive(c chart, narrow chart) chart {
+	return chart{
+		"baseOption": c,
+		"media":      []any{chart{"query": chart{"maxWidth": 600}, "option": narrow}},
+	}
+}
