@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -85,7 +86,8 @@ func (s *Server) saveCase(r *http.Request, rec *crossroads.CaseRecord, version i
 // person's problem, not the server's.
 func parseForm(r *http.Request) error {
 	if err := r.ParseForm(); err != nil {
-		if mbe, ok := err.(*http.MaxBytesError); ok {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
 			return mbe
 		}
 		return crossroads.Errorf(crossroads.Invalid, "the form could not be read: %v", err)
@@ -164,14 +166,25 @@ func (s *Server) listProblems(c *crossroads.Case, i int) []crossroads.FieldError
 	return out
 }
 
-// validationErrors returns the problems of c.
+// validationErrors returns the problems of c: those of c.Validate, and
+// the essential spending, which a case file must give and a case built in
+// the editor may not have reached yet (it is 0 then, and every figure
+// measured against it would be meaningless).
 func validationErrors(c *crossroads.Case) []crossroads.FieldError {
-	err := c.Validate()
-	if ve, ok := err.(*crossroads.ValidationError); ok {
-		return ve.Errors
+	var out []crossroads.FieldError
+	if ve, ok := c.Validate().(*crossroads.ValidationError); ok {
+		out = ve.Errors
 	}
-	return nil
+	if c.Person.MonthlyExpenses <= 0 && !slices.ContainsFunc(out, func(fe crossroads.FieldError) bool {
+		return fe.Path == "person.monthly_expenses"
+	}) {
+		out = append(out, crossroads.FieldError{Path: "person.monthly_expenses", Rule: "is required: your essential spending each month"})
+	}
+	return out
 }
+
+// complete reports whether c can be analysed.
+func complete(c *crossroads.Case) bool { return len(validationErrors(c)) == 0 }
 
 // renderForm renders a page with a form. When the form has problems, the
 // page is rendered twice: the first pass records the labels of the inputs,
@@ -799,7 +812,7 @@ func pairwiseView(p editorPage) any {
 		"Unticking this forgets the comparisons.")
 	page.Use.CheckValue = "pairwise"
 	var rep *report.Report
-	if c.Criteria.Weighting == "pairwise" && c.Validate() == nil {
+	if c.Criteria.Weighting == "pairwise" && complete(c) {
 		rep, _ = report.Build(c, report.Options{})
 	}
 	for _, g := range []struct{ name, title string }{

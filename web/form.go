@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"reflect"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -222,14 +223,30 @@ func decodeForm(c *crossroads.Case, form url.Values, owned []string) []crossroad
 		}
 	}
 	keys := make([]string, 0, len(form))
+	rows := map[string]bool{} // row prefix → whether any of its inputs is filled
+	rowOf := map[string]string{}
 	for k := range form {
 		for _, p := range owned {
 			if under(k, p) {
 				keys = append(keys, k)
+				// An input of a row of a list, such as person.income[1].label.
+				if rest := k[len(p):]; strings.HasPrefix(rest, "[") {
+					if i := strings.IndexByte(rest, ']'); i > 0 {
+						row := p + rest[:i+1]
+						rowOf[k] = row
+						rows[row] = rows[row] || strings.TrimSpace(form.Get(k)) != ""
+					}
+				}
 				break
 			}
 		}
 	}
+	// A row left blank is dropped: its inputs are not read, so that its
+	// required fields are not missing.
+	keys = slices.DeleteFunc(keys, func(k string) bool {
+		row, ok := rowOf[k]
+		return ok && !rows[row]
+	})
 	sort.Strings(keys)
 	estimates := map[string]*estimateParts{}
 	var estimateOrder []string
@@ -301,6 +318,12 @@ func decodeForm(c *crossroads.Case, form url.Values, owned []string) []crossroad
 		t, ok, _ := locate(root, segs, false)
 		if ok && t.v.Kind() == reflect.Slice && t.v.Type().Elem().Kind() == reflect.Struct {
 			compact(t.v)
+		}
+		// A required number the form did not send at all is as missing as
+		// one sent empty.
+		if ok && t.checks.Required && (t.v.Kind() == reflect.Float64 || t.v.Type() == estimateType) &&
+			!form.Has(p) && !form.Has(p+".min") && !form.Has(p+".max") {
+			fail(p, "", "is required")
 		}
 	}
 	return errs

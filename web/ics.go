@@ -111,7 +111,7 @@ func (s *Server) datesICS(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := c.Validate(); err != nil {
+	if !complete(c) {
 		return errIncomplete
 	}
 	rep, err := report.Build(c, s.Report)

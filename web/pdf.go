@@ -40,7 +40,7 @@ func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if err := c.Validate(); err != nil {
+	if !complete(c) {
 		return errIncomplete
 	}
 	unavailable := func(failed bool) {

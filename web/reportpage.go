@@ -176,7 +176,7 @@ func (s *Server) completeReport(r *http.Request) (*crossroads.CaseRecord, *cross
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := c.Validate(); err != nil {
+	if !complete(c) {
 		return nil, nil, nil, errIncomplete
 	}
 	w, _ := parseWhatIf(r.URL.Query(), c)

@@ -238,12 +238,13 @@ func statusOf(kind crossroads.Kind) int {
 // only "Internal error.".
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	tooLarge := errors.As(err, &mbe)
+	if tooLarge {
 		err = crossroads.Errorf(crossroads.Invalid, "the request is too large (the limit is %d KiB)", mbe.Limit>>10)
 	}
 	kind := crossroads.ErrorKind(err)
 	status := statusOf(kind)
-	if errors.As(err, &mbe) {
+	if tooLarge {
 		status = http.StatusRequestEntityTooLarge
 	}
 	if kind == crossroads.Internal {

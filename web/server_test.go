@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -22,9 +23,10 @@ var fixedNow = time.Date(2026, 11, 23, 10, 0, 0, 0, time.UTC)
 func newTestServer(t testing.TB) (*Server, *httptest.Server) {
 	t.Helper()
 	mem := &MemoryCases{Now: func() time.Time { return fixedNow }}
-	s := &Server{Cases: mem, Now: func() time.Time { return fixedNow }}
+	s := &Server{Cases: mem, Now: func() time.Time { return fixedNow },
+		Logger: slog.New(slog.NewTextHandler(testLog{t}, nil))}
 	ctx := context.Background()
-	if _, err := mem.CreateCase(ctx, "Example", examples.MotivatingCase); err != nil {
+	if _, err := mem.CreateCase(ctx, "Benefits call-centre contract or data entry close to home", examples.MotivatingCase); err != nil {
 		t.Fatal(err)
 	}
 	blank, err := marshalCase(s.newCase())
@@ -37,6 +39,14 @@ func newTestServer(t testing.TB) (*Server, *httptest.Server) {
 	ts := httptest.NewServer(s.Handler())
 	t.Cleanup(ts.Close)
 	return s, ts
+}
+
+// testLog writes the server's log to the test's.
+type testLog struct{ t testing.TB }
+
+func (l testLog) Write(p []byte) (int, error) {
+	l.t.Log(strings.TrimSpace(string(p)))
+	return len(p), nil
 }
 
 // client returns an HTTP client that does not follow redirects.
