@@ -237,7 +237,7 @@ func TestMalformedRequests(t *testing.T) {
 	big := strings.Repeat("x", MaxFormBytes+10)
 	reqs := []struct {
 		method, path, ctype, body string
-		status                   int
+		status                    int
 	}{
 		{"GET", "/cases/abc/report", "", "", 404},
 		{"GET", "/cases/-1/report", "", "", 404},
