@@ -399,7 +399,8 @@ func TestWhatIf(t *testing.T) {
 	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	partial := string(b)
-	if resp.StatusCode != 200 || strings.Contains(partial, "<html") || !strings.HasPrefix(partial, `<div id="results"`) {
+	if resp.StatusCode != 200 || strings.Contains(partial, "<html") || !strings.HasPrefix(partial, `<div id="results"`) ||
+		!strings.Contains(partial, `hx-swap-oob="true"`) || !strings.Contains(partial, `report.pdf?balance=20&amp;offer.data-entry=90`) {
 		t.Fatalf("htmx request: %d; want only the results\n%.200s", resp.StatusCode, partial)
 	}
 	if cmp.Equal(scores(plain), scores(partial)) {

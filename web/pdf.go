@@ -28,8 +28,10 @@ type pdfUnavailablePage struct {
 	layout
 	Record *crossroads.CaseRecord
 	// Failed is true when printing was tried and failed.
-	Failed     bool
-	PrintQuery string
+	Failed bool
+	// PrintURL is the print version of the report, with the same slider
+	// values.
+	PrintURL string
 }
 
 // reportPDF downloads the report as a PDF: the print version of the page,
@@ -44,7 +46,12 @@ func (s *Server) reportPDF(w http.ResponseWriter, r *http.Request) error {
 		return errIncomplete
 	}
 	unavailable := func(failed bool) {
-		p := &pdfUnavailablePage{layout: s.layout(r, "PDF not available"), Record: rec, Failed: failed, PrintQuery: r.URL.RawQuery}
+		w2, _ := parseWhatIf(r.URL.Query(), c)
+		p := &pdfUnavailablePage{layout: s.layout(r, "PDF not available"), Record: rec, Failed: failed,
+			PrintURL: fmt.Sprintf("/cases/%d/print", rec.ID)}
+		if q := w2.query(); q != "" {
+			p.PrintURL += "?" + q
+		}
 		s.render(w, r, http.StatusServiceUnavailable, "pdf-unavailable", p)
 	}
 	if s.PDF == nil {

@@ -33,6 +33,9 @@ type reportPage struct {
 	Charts      reportCharts
 	// PDF is true when the server can print the report to PDF.
 	PDF bool
+	// Partial is true when only the results are sent (a slider moved):
+	// the links to the downloads come along to replace the page's own.
+	Partial bool
 }
 
 // reportCharts are the options of the report's charts; nil leaves a chart
@@ -113,6 +116,7 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	p := s.buildReport(r, rec, c)
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-History-Restore-Request") != "true" {
+		p.Partial = true
 		s.renderTemplate(w, r, http.StatusOK, "report", "results", p)
 		return nil
 	}
@@ -211,6 +215,16 @@ func (s *Server) caseYAML(w http.ResponseWriter, r *http.Request) error {
 	attachment(w, "application/yaml; charset=utf-8", downloadName(rec, ".yaml"))
 	_, err = w.Write(rec.Document)
 	return err
+}
+
+// Link returns the URL of one of the case's downloads ("report.pdf") with
+// the slider values in effect.
+func (p *reportPage) Link(name string) string {
+	u := fmt.Sprintf("/cases/%d/%s", p.Record.ID, name)
+	if p.WhatIfQuery != "" {
+		u += "?" + p.WhatIfQuery
+	}
+	return u
 }
 
 // OpportunityName returns the name of the report's opportunity with the

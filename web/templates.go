@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
 	"embed"
 	"fmt"
 	"html/template"
@@ -45,6 +46,10 @@ var funcs = template.FuncMap{
 		return strings.ToUpper(s[:1]) + s[1:]
 	},
 	"round":  math.Round,
+	"json": func(v any) (string, error) {
+		b, err := json.Marshal(v)
+		return string(b), err
+	},
 	"mul100": func(x float64) float64 { return 100 * x },
 	"seq": func(n int) []int {
 		out := make([]int, n)

@@ -6,10 +6,10 @@
   'use strict';
   document.documentElement.classList.add('js');
 
-  // Charts: each element with data-chart="ID" is drawn from the ECharts
-  // options in <script type="application/json" id="ID">. When every chart
-  // of the page has finished drawing, <html data-charts-ready="true"> tells
-  // tests and the PDF printer that the page is complete.
+  // Charts: each element with data-chart="{...}" is drawn from the ECharts
+  // options in that attribute (JSON). When every chart of the page has
+  // finished drawing, <html data-charts-ready="true"> tells tests and the
+  // PDF printer that the page is complete.
   var pending = 0;
   function ready() {
     document.documentElement.dataset.chartsReady = pending === 0 ? 'true' : 'false';
@@ -18,10 +18,9 @@
     if (!window.echarts) { ready(); return; }
     var els = root.querySelectorAll ? root.querySelectorAll('[data-chart]') : [];
     Array.prototype.forEach.call(els, function (el) {
-      var src = document.getElementById(el.dataset.chart);
-      if (!src || echarts.getInstanceByDom(el)) return;
+      if (echarts.getInstanceByDom(el)) return;
       var options;
-      try { options = JSON.parse(src.textContent); } catch (e) { return; }
+      try { options = JSON.parse(el.dataset.chart); } catch (e) { return; }
       pending++;
       var chart = echarts.init(el, null, { renderer: 'svg' });
       var done = false;
@@ -76,7 +75,12 @@
   });
   document.addEventListener('htmx:beforeSwap', function (e) {
     var target = e.detail.target;
-    if (target) eachChart(target, function (c) { c.dispose(); });
+    if (!target) return;
+    eachChart(target, function (c) { c.dispose(); });
+    // The new charts are drawn when htmx settles the new content.
+    if (target.querySelector && target.querySelector('[data-chart]')) {
+      document.documentElement.dataset.chartsReady = 'false';
+    }
   });
   document.addEventListener('htmx:afterSwap', function (e) {
     var results = document.getElementById('results');
