@@ -2,8 +2,8 @@ package web
 
 import (
 	"bytes"
-	"encoding/json"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -45,7 +45,7 @@ var funcs = template.FuncMap{
 		}
 		return strings.ToUpper(s[:1]) + s[1:]
 	},
-	"round":  math.Round,
+	"round": math.Round,
 	"json": func(v any) (string, error) {
 		b, err := json.Marshal(v)
 		return string(b), err
