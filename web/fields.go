@@ -266,11 +266,15 @@ func (f *Form) options(value string, options []string) []Option {
 }
 
 // Rows returns the indexes of the rows of a list of records at path: the
-// rows the form holds and two blank ones for additions, within limit rows.
+// rows the form holds up to the last filled one, and two blank ones for
+// additions, within limit rows.
 func (f *Form) Rows(path string, limit int) []int {
 	n := 0
 	prefix := path + "["
-	for k := range f.Values {
+	for k, v := range f.Values {
+		if len(v) == 0 || strings.TrimSpace(v[0]) == "" {
+			continue // a blank row, sent back as it was
+		}
 		if rest, ok := strings.CutPrefix(k, prefix); ok {
 			if i := strings.IndexByte(rest, ']'); i > 0 {
 				if x, err := strconv.Atoi(rest[:i]); err == nil && x+1 > n && x < limit {
