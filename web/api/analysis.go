@@ -445,8 +445,28 @@ func (req *ahpRequest) check() (mcda.AHPMethod, mcda.RITable, [][]float64, error
 	if len(errs) > 0 {
 		return "", "", nil, invalid(bodyName, errs...)
 	}
+	// The checks of mcda.AHP, here with the paths of the cells.
+	for i := range n {
+		if math.Abs(m[i][i]-1) > diagonalTolerance {
+			fail(fmt.Sprintf("matrix[%d][%d]", i, i), num(m[i][i]), "must be 1 (or null): %s is as important as itself", req.Names[i])
+		}
+		for j := i + 1; j < n; j++ {
+			if math.Abs(m[i][j]*m[j][i]-1) > mcda.ReciprocalTolerance {
+				fail(fmt.Sprintf("matrix[%d][%d]", i, j), num(m[i][j]),
+					"and its mirror cell matrix[%d][%d] = %s must be reciprocal, such as %s and %s (or leave one of them null)",
+					j, i, num(m[j][i]), mcda.FormatJudgement(m[i][j]), mcda.FormatJudgement(1/m[i][j]))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return "", "", nil, invalid(bodyName, errs...)
+	}
 	return method, table, m, nil
 }
+
+// diagonalTolerance is how far from 1 a diagonal cell may be; mcda.AHP uses
+// the same.
+const diagonalTolerance = 1e-9
 
 // judgement reads one cell of a comparison matrix: a positive number, a
 // fraction such as "1/3" as text, or null (ok false).

@@ -105,16 +105,13 @@ func New(svc *service.Service, opts Options) (http.Handler, error) {
 		a.writeError(w, r, &httpError{http.StatusForbidden, kindForbidden,
 			"cross-origin request refused: a page of another site may not change data here"})
 	}))
-	return a.recoverPanics(cop.Handler(a.mux)), nil
+	return a.base(cop.Handler(a.mux)), nil
 }
 
 // wrap turns a route's handler into an http.Handler: it refuses anonymous
 // callers on non-public routes and writes the handler's error.
 func (a *api) wrap(rt route) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h.Set("Cache-Control", "no-store")
-		h.Set("X-Content-Type-Options", "nosniff")
 		if !rt.public && crossroads.UserFromContext(r.Context()) == nil {
 			a.writeError(w, r, crossroads.Errorf(crossroads.Unauthenticated, "please sign in"))
 			return
@@ -148,10 +145,15 @@ func (a *api) unrouted(w http.ResponseWriter, r *http.Request) {
 		fmt.Sprintf("%s does not accept %s; it accepts %s", truncate(r.URL.Path, 100), truncate(r.Method, 20), strings.Join(allowed, ", "))})
 }
 
-// recoverPanics turns a panic in a handler into a logged internal error, so
-// that a bug answers "Internal error." rather than a dropped connection.
-func (a *api) recoverPanics(next http.Handler) http.Handler {
+// base sets the headers of every response (no caching of personal data, no
+// content sniffing) and turns a panic in a handler into a logged internal
+// error, so that a bug answers "Internal error." rather than dropping the
+// connection.
+func (a *api) base(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
 		defer func() {
 			if v := recover(); v != nil {
 				if v == http.ErrAbortHandler {
@@ -183,6 +185,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("encoding the response: %w", err)
 	}

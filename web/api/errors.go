@@ -117,7 +117,10 @@ func errorResponse(err error) (int, errorBody, bool) {
 // first one and how many more there are.
 func summary(ve *crossroads.ValidationError) string {
 	first := (&crossroads.ValidationError{File: ve.File, Errors: ve.Errors[:1]}).Error()
-	if n := len(ve.Errors); n > 1 {
+	switch n := len(ve.Errors); {
+	case n == 2:
+		return first + " (and 1 more problem; see fields)"
+	case n > 2:
 		return fmt.Sprintf("%s (and %d more problems; see fields)", first, n-1)
 	}
 	return first

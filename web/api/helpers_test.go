@@ -205,6 +205,32 @@ func apiError(t testing.TB, rec *httptest.ResponseRecorder) errorDetail {
 	return decodeAs[errorBody](t, rec).Error
 }
 
+// caseOut is the detail of a case as a client decodes it, with the case
+// parsed by casefile (crossroads.Case reads JSON only through it).
+type caseOut struct {
+	caseSummary
+	Document string                  `json:"document"`
+	Case     *crossroads.Case        `json:"-"`
+	Problems []crossroads.FieldError `json:"problems"`
+}
+
+// decodeCase decodes a case detail response.
+func decodeCase(t testing.TB, rec *httptest.ResponseRecorder) caseOut {
+	t.Helper()
+	raw := decodeAs[struct {
+		Case json.RawMessage `json:"case"`
+	}](t, rec)
+	out := decodeAs[caseOut](t, rec)
+	if raw.Case != nil {
+		c, err := casefile.Parse(raw.Case, "case")
+		if err != nil {
+			t.Fatalf("the case of the response does not parse: %v", err)
+		}
+		out.Case = c
+	}
+	return out
+}
+
 // exampleYAML is the motivating case as a YAML case file.
 var exampleYAML = examples.MotivatingCase
 
