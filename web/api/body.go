@@ -89,29 +89,34 @@ const bodyName = "request body"
 // readCase reads a case from the request body: a JSON object
 // (application/json) or a case file in YAML or JSON (application/yaml). It
 // returns the case, checked with the same rules and messages as the command
-// line, and the document to store: a YAML file as written, anything else as
-// the equivalent YAML.
+// line, and the body.
 func readCase(w http.ResponseWriter, r *http.Request, limit int64) (*crossroads.Case, []byte, error) {
 	data, media, err := readBody(w, r, limit, caseMedia...)
 	if err != nil {
 		return nil, nil, err
 	}
-	isJSON := casefile.IsJSON(data)
-	if media == mediaJSON && !isJSON {
+	if media == mediaJSON && !casefile.IsJSON(data) {
 		return nil, nil, fieldError("", "", "the body must be a JSON object (a case); to send a YAML case file use Content-Type %s", mediaYAML)
 	}
 	c, err := casefile.Parse(data, bodyName)
 	if err != nil {
 		return nil, nil, err
 	}
-	if !isJSON {
-		return c, data, nil
+	return c, data, nil
+}
+
+// storedDocument returns the document to store for the case c read from
+// body: a YAML file as written, comments and all; JSON as the equivalent
+// YAML.
+func storedDocument(c *crossroads.Case, body []byte) ([]byte, error) {
+	if !casefile.IsJSON(body) {
+		return body, nil
 	}
 	doc, err := casefile.Marshal(c, "yaml")
 	if err != nil {
-		return nil, nil, fmt.Errorf("writing the case as YAML: %w", err)
+		return nil, fmt.Errorf("writing the case as YAML: %w", err)
 	}
-	return c, doc, nil
+	return doc, nil
 }
 
 // decodeJSON decodes a JSON object into v, a pointer to a struct, strictly:

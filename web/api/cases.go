@@ -162,11 +162,15 @@ func (a *api) createCase(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, doc, err := readCase(w, r, a.limit)
+	c, body, err := readCase(w, r, a.limit)
 	if err != nil {
 		return err
 	}
 	title, err := caseTitle(r, c)
+	if err != nil {
+		return err
+	}
+	doc, err := storedDocument(c, body)
 	if err != nil {
 		return err
 	}
@@ -209,11 +213,15 @@ func (a *api) updateCase(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	c, doc, err := readCase(w, r, a.limit)
+	c, body, err := readCase(w, r, a.limit)
 	if err != nil {
 		return err
 	}
 	title, err := caseTitle(r, c)
+	if err != nil {
+		return err
+	}
+	doc, err := storedDocument(c, body)
 	if err != nil {
 		return err
 	}
