@@ -1,6 +1,3 @@
-// Command gen writes openapi.json of package api from openapi.yaml and the
-// case file's JSON Schema. Run it with "go generate ./web/api" from the root
-// of the module.
 package main
 
 import (
