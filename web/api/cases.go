@@ -81,6 +81,10 @@ func caseID(r *http.Request) (int64, error) {
 	return id, nil
 }
 
+// maxVersionDigits bounds the version in If-Match, as the OpenAPI document
+// does: 18 digits always fit an int64.
+const maxVersionDigits = 18
+
 // ifMatch reads the version of an update from the If-Match header: "3" or
 // 3.
 func ifMatch(r *http.Request) (int64, error) {
@@ -95,7 +99,7 @@ func ifMatch(r *http.Request) (int64, error) {
 		digits = s[1 : len(s)-1]
 	}
 	v, err := strconv.ParseInt(digits, 10, 64)
-	if err != nil || v < 0 || strings.ContainsAny(digits, "+-") {
+	if err != nil || len(digits) > maxVersionDigits || strings.ContainsAny(digits, "+-") {
 		return 0, fieldError("If-Match", truncate(s, 40), "%s", rule)
 	}
 	return v, nil
