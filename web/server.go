@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -186,15 +187,18 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitBodies bounds every request body: uploads to MaxUploadBytes, the
-// rest to MaxFormBytes.
+// limitBodies bounds every request body of the pages: uploads to
+// MaxUploadBytes, the rest to MaxFormBytes. The API under /api/v1/ sets its
+// own limit, which case documents need.
 func limitBodies(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		limit := int64(MaxFormBytes)
-		if r.URL.Path == "/cases/upload" {
-			limit = MaxUploadBytes
+		switch {
+		case strings.HasPrefix(r.URL.Path, "/api/v1/"):
+		case r.URL.Path == "/cases/upload":
+			r.Body = http.MaxBytesReader(w, r.Body, MaxUploadBytes)
+		default:
+			r.Body = http.MaxBytesReader(w, r.Body, MaxFormBytes)
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r)
 	})
 }

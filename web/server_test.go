@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/examples"
 )
 
@@ -173,5 +174,31 @@ func TestEveryPageRenders(t *testing.T) {
 			}
 			checkHTML(t, p.path, body)
 		})
+	}
+}
+
+// TestAPIMount checks that the API handler gets the full path under
+// /api/v1/, the acting user, and its own body limit.
+func TestAPIMount(t *testing.T) {
+	user := &crossroads.User{ID: 7, Name: "Local user"}
+	var gotPath string
+	var gotUser *crossroads.User
+	var gotBytes int
+	api := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotPath, gotUser = r.URL.Path, crossroads.UserFromContext(r.Context())
+		b, _ := io.ReadAll(r.Body)
+		gotBytes = len(b)
+	})
+	s := &Server{Cases: &MemoryCases{}, API: api, Context: LocalUser(user)}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	body := strings.NewReader(strings.Repeat("x", MaxFormBytes*2))
+	resp, err := http.Post(ts.URL+"/api/v1/cases", "application/json", body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if gotPath != "/api/v1/cases" || gotUser != user || gotBytes != MaxFormBytes*2 {
+		t.Errorf("the API saw path %q, user %v, %d bytes", gotPath, gotUser, gotBytes)
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/crossroads/crossroads/service"
 	"github.com/crossroads/crossroads/store"
 	"github.com/crossroads/crossroads/web"
+	"github.com/crossroads/crossroads/web/api"
 	"github.com/crossroads/crossroads/web/pdf"
 )
 
@@ -180,9 +181,16 @@ func (a *app) Open(ctx context.Context) error {
 	if logw == nil {
 		logw = io.Discard
 	}
+	logger := slog.New(slog.NewTextHandler(logw, nil))
+	apiHandler, err := api.New(svc, api.Options{Logger: logger})
+	if err != nil {
+		st.Close()
+		return err
+	}
 	s := &web.Server{
 		Cases:   web.ServiceCases{Service: svc},
-		Logger:  slog.New(slog.NewTextHandler(logw, nil)),
+		API:     apiHandler,
+		Logger:  logger,
 		Context: web.LocalUser(user),
 	}
 	switch path, err := pdf.Find(); {

@@ -58,6 +58,17 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("GET %s = %d\n%s", loc, resp.StatusCode, body)
 	}
 
+	// The JSON API is mounted, for the same local user.
+	resp, err = c.Get(a.URL() + "api/v1/cases")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ = io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), "Benefits call-centre contract") {
+		t.Errorf("GET /api/v1/cases = %d\n%s", resp.StatusCode, body)
+	}
+
 	// Stop it: the database is closed and the case is still there when the
 	// program starts again on the same file.
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
