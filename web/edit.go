@@ -246,8 +246,11 @@ func (s *Server) saveStep(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	next := fmt.Sprintf("/cases/%d/edit/%s?saved=1", saved.ID, st.Slug)
-	if r.PostFormValue("go") == "next" {
+	switch r.PostFormValue("go") {
+	case "next":
 		next = nextURL(saved.ID, i)
+	case "report":
+		next = fmt.Sprintf("/cases/%d/report", saved.ID)
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 	return nil

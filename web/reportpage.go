@@ -56,7 +56,11 @@ type caseProblem struct {
 func problemsWithLinks(rec *crossroads.CaseRecord, c *crossroads.Case, errs []crossroads.FieldError) []caseProblem {
 	var out []caseProblem
 	for _, fe := range errs {
-		p := caseProblem{Message: fe.String()}
+		msg := fe.Rule
+		if fe.Value != "" && !strings.Contains(fe.Rule, fe.Value) {
+			msg += " (" + fe.Value + ")"
+		}
+		p := caseProblem{Message: humanPath(c, fe.Path) + ": " + msg}
 		slug, opp := stepOf(c, fe.Path)
 		switch {
 		case opp >= 0:
@@ -73,6 +77,37 @@ func problemsWithLinks(rec *crossroads.CaseRecord, c *crossroads.Case, errs []cr
 		out = append(out, p)
 	}
 	return out
+}
+
+// humanPath writes a case path for people: the opportunity's name for
+// its index, words for the field names ("data-entry job › pay › amount").
+func humanPath(c *crossroads.Case, path string) string {
+	if path == "" {
+		return "The case"
+	}
+	var parts []string
+	for i, part := range strings.Split(path, ".") {
+		name, idx, _ := strings.Cut(part, "[")
+		if i == 0 && name == "person" && path != "person" {
+			continue
+		}
+		if name == "opportunities" && idx != "" {
+			n, _ := strconv.Atoi(strings.TrimSuffix(idx, "]"))
+			if n < len(c.Opportunities) && c.Opportunities[n].Name != "" {
+				parts = append(parts, c.Opportunities[n].Name)
+			} else {
+				parts = append(parts, fmt.Sprintf("opportunity %d", n+1))
+			}
+			continue
+		}
+		word := strings.ReplaceAll(name, "_", " ")
+		if idx != "" {
+			n, _ := strconv.Atoi(strings.TrimSuffix(idx, "]"))
+			word += fmt.Sprintf(" %d", n+1)
+		}
+		parts = append(parts, word)
+	}
+	return capitalize(strings.Join(parts, " › "))
 }
 
 // buildReport builds the report page's data: the case with the slider
