@@ -255,5 +255,5 @@ func (w whatIf) describe(c *crossroads.Case) []string {
 	return out
 }
 
-// sliderValue writes a slider's position for the value attribute.
+// Position writes a slider's position for its value attribute.
 func (s slider) Position() string { return strconv.FormatFloat(s.Value, 'f', -1, 64) }
