@@ -500,3 +500,38 @@ func TestStaticFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestEscaping saves text with markup in every kind of place a page shows
+// it (inputs, headings, chart options, summary sentences) and checks that
+// none of it reaches a page unescaped.
+func TestEscaping(t *testing.T) {
+	s, ts := newTestServer(t)
+	evil := `<script>alert(1)</script>"'><img src=x onerror=alert(2)>`
+	_, c := storedCase(t, s, 1)
+	c.Title = evil
+	c.Person.Name = evil
+	c.Opportunities[0].Name = evil + " contract"
+	c.Opportunities[1].Notes = []string{evil}
+	c.Person.Goal.Targets = []string{evil}
+	doc, err := casefile.Marshal(c, "yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Cases.UpdateCase(context.Background(), 1, 1, evil, doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/", "/cases/1/report", "/cases/1/report?offer.data-entry=80", "/cases/1/print",
+		"/cases/1/edit/you", "/cases/1/edit/goal", "/cases/1/edit/opportunities", "/cases/1/edit/opportunities/0",
+		"/cases/1/edit/chances", "/cases/1/edit/opportunities/0/remove", "/cases/1/delete", "/cases/1/report.pdf",
+		"/occupations?q=" + url.QueryEscape(evil)} {
+		resp, body := get(t, ts, p)
+		if resp.StatusCode >= 500 && resp.StatusCode != http.StatusServiceUnavailable { // no PDF printer here
+			t.Errorf("%s: status %d", p, resp.StatusCode)
+		}
+		for _, raw := range []string{"<script>alert", "<img src=x", `"'><img`} {
+			if strings.Contains(body, raw) {
+				t.Errorf("%s shows %q unescaped", p, raw)
+			}
+		}
+	}
+}
