@@ -41,17 +41,17 @@ func uniform(key, e uint64) float64 {
 // j·eventsPerOpp; search k owns eventsPerSearch numbers from searchEvents +
 // k·eventsPerSearch.
 const (
-	evOffer     = iota // uniform: does the pending offer come?
-	evOfferProb        // PERT: the offer's probability, when a range
-	evPay              // PERT: the monthly gross pay, when a range
-	evConvPay          // PERT: the pay after conversion, when a range
-	evRaise            // PERT: the yearly raise, when a range
-	evConvProb         // PERT: the conversion probability, when a range
-	evExtProb          // PERT: the extension probability, when a range
-	evConv1            // uniform: conversion at the end of the contract
-	evConv2            // uniform: conversion at the end of the extension
-	evExt              // uniform: extension
-	evLayoff           // uniform: months in the permanent job until a layoff
+	evOffer      = iota // uniform: does the pending offer come?
+	evOfferProb         // PERT: the offer's probability, when a range
+	evPay               // PERT: the monthly gross pay, when a range
+	evConvPay           // PERT: the pay after conversion, when a range
+	evRaise             // PERT: the yearly raise, when a range
+	evConvProb          // PERT: the conversion probability, when a range
+	evExtProb           // PERT: the extension probability, when a range
+	evConv1             // uniform: conversion at the end of the contract
+	evConv2             // uniform: conversion at the end of the extension
+	evExt               // uniform: extension
+	evLayoff            // uniform: months in the permanent job until a layoff
 	eventsPerOpp = 16
 )
 
