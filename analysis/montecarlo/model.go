@@ -47,11 +47,13 @@ type jobSpec struct {
 	converted  terms // after conversion
 	commute    float64
 	hazard     float64 // monthly layoff hazard once permanent
+	invLog     float64 // 1 / ln(1 − hazard)
 	renegeCost float64
 	resignCost float64
 	reputation float64
 	notice     float64 // months of notice when resigning
 	fixedPay   bool    // pay and raise certain: take-home tabulated in th
+	noRaise    bool    // no raise ever
 	th         [2][maxYears]float64
 }
 
@@ -248,6 +250,10 @@ func compileJob(c *crossroads.Case, m *model, o *crossroads.Opportunity, j int) 
 		}
 	}
 	s.fixedPay = s.gross[0].fixed && s.gross[1].fixed && s.raise.fixed
+	s.noRaise = s.raise.fixed && s.raise.m == 0
+	if s.hazard > 0 && s.hazard < 1 {
+		s.invLog = 1 / math.Log1p(-s.hazard)
+	}
 	if s.fixedPay {
 		for conv := range 2 {
 			g := s.gross[conv].m

@@ -10,15 +10,16 @@ import (
 // begins; search draws are made the first time a strategy starts its k-th
 // search and then kept for the others.
 type scenario struct {
-	key     uint64
-	offered []bool    // per opportunity: the pending offer comes
-	gross   []float64 // per opportunity and conv: monthly gross pay
-	raise   []float64 // per opportunity: yearly raise
-	conv1   []bool    // converted at the end of the contract
-	conv2   []bool    // converted at the end of the extension
-	ext     []bool    // extended
-	layoff  []float64 // months in the permanent job until it is lost
-	bits    uint64    // bit i: the offer of pending opportunity i came
+	key      uint64
+	offered  []bool    // per opportunity: the pending offer comes
+	gross    []float64 // per opportunity and conv: monthly gross pay
+	raise    []float64 // per opportunity: yearly raise
+	conv1    []bool    // converted at the end of the contract
+	conv2    []bool    // converted at the end of the extension
+	ext      []bool    // extended
+	layoff   []float64 // months in the permanent job until it is lost, drawn when first needed
+	layoffAt []uint64  // stamp of the path layoff[j] was drawn for
+	bits     uint64    // bit i: the offer of pending opportunity i came
 
 	searchN      int       // searches drawn so far
 	searchLen    []float64 // per search: months until the job starts
@@ -35,7 +36,7 @@ func newScenario(m *model) *scenario {
 	n := len(m.jobs)
 	return &scenario{
 		offered: make([]bool, n), gross: make([]float64, 2*n), raise: make([]float64, n),
-		conv1: make([]bool, n), conv2: make([]bool, n), ext: make([]bool, n), layoff: make([]float64, n),
+		conv1: make([]bool, n), conv2: make([]bool, n), ext: make([]bool, n), layoff: make([]float64, n), layoffAt: make([]uint64, n),
 		searchLen: make([]float64, 0, 8), searchGross: make([]float64, 0, 8),
 		searchRaise: make([]float64, 0, 8), searchLayoff: make([]float64, 0, 8),
 		thStamp: make([]uint64, 2*n*maxYears), th: make([]float64, 2*n*maxYears),
@@ -44,15 +45,16 @@ func newScenario(m *model) *scenario {
 
 // layoffMonths returns the months a permanent job lasts under the monthly
 // hazard h: the job is lost at the end of month k with probability
-// (1 − h)^(k−1)·h, so k = ⌊ln u / ln(1 − h)⌋ + 1 for a uniform u.
-func layoffMonths(h, u float64) float64 {
+// (1 − h)^(k−1)·h, so k = ⌊ln u / ln(1 − h)⌋ + 1 for a uniform u. inv is
+// 1 / ln(1 − h), computed once per job.
+func layoffMonths(h, inv, u float64) float64 {
 	switch {
 	case h <= 0:
 		return math.Inf(1)
 	case h >= 1:
 		return 1
 	}
-	return math.Floor(math.Log(u)/math.Log1p(-h)) + 1
+	return math.Floor(math.Log(u)*inv) + 1
 }
 
 // draw makes the opportunity draws of the path with the given key.
@@ -66,7 +68,6 @@ func (sc *scenario) draw(m *model, src *rand.PCG, key uint64, stamp uint64) {
 		sc.gross[2*j] = s.gross[0].sample(src, key, oppEvent(j, evPay))
 		sc.gross[2*j+1] = s.gross[1].sample(src, key, oppEvent(j, evConvPay))
 		sc.raise[j] = s.raise.sample(src, key, oppEvent(j, evRaise))
-		sc.layoff[j] = layoffMonths(s.hazard, uniform(key, oppEvent(j, evLayoff)))
 		if s.pending {
 			q := s.offerProb.sample(src, key, oppEvent(j, evOfferProb))
 			sc.offered[j] = uniform(key, oppEvent(j, evOffer)) < q
@@ -89,10 +90,10 @@ func (sc *scenario) draw(m *model, src *rand.PCG, key uint64, stamp uint64) {
 func (sc *scenario) searchDraw(m *model, src *rand.PCG, k int) {
 	for sc.searchN <= k {
 		i := sc.searchN
-		sc.searchLen = append(sc.searchLen, math.Max(0, m.searchLen.sample(src, sc.key, searchEvent(i, evSearchMonths))))
+		sc.searchLen = append(sc.searchLen, max(0, m.searchLen.sample(src, sc.key, searchEvent(i, evSearchMonths))))
 		sc.searchGross = append(sc.searchGross, m.search.gross[0].sample(src, sc.key, searchEvent(i, evSearchPay)))
 		sc.searchRaise = append(sc.searchRaise, m.search.raise.sample(src, sc.key, searchEvent(i, evSearchRaise)))
-		sc.searchLayoff = append(sc.searchLayoff, layoffMonths(m.search.hazard, uniform(sc.key, searchEvent(i, evSearchLayoff))))
+		sc.searchLayoff = append(sc.searchLayoff, layoffMonths(m.search.hazard, m.search.invLog, uniform(sc.key, searchEvent(i, evSearchLayoff))))
 		sc.searchN++
 	}
 }
@@ -107,6 +108,8 @@ const (
 
 // job is the job the person holds (or will hold) on one path.
 type job struct {
+	spec      *jobSpec
+	terms     *terms
 	ok        bool
 	ref       int // opportunity index, or -1 for a job found by search k
 	k         int
@@ -148,6 +151,7 @@ type runner struct {
 	sc   *scenario
 	src  *rand.PCG
 	flow []float64 // money in (+) or out (−) in each month
+	diff []float64 // difference array of whole-month rates (len horizon+1)
 	occ  []float64 // months worked in each job state
 	fan  []float64 // month-end savings of the path (len horizon), when kept
 	out  pathOut
@@ -156,11 +160,14 @@ type runner struct {
 }
 
 func newRunner(m *model, sc *scenario, src *rand.PCG) *runner {
-	return &runner{m: m, sc: sc, src: src, flow: make([]float64, m.horizon), occ: make([]float64, m.nStates), fan: make([]float64, m.horizon)}
+	return &runner{m: m, sc: sc, src: src, flow: make([]float64, m.horizon), diff: make([]float64, m.horizon+1), occ: make([]float64, m.nStates), fan: make([]float64, m.horizon)}
 }
 
-// raster adds rate × (the part of [a, b) inside month k) to flow[k] for each
-// month, and returns the length of [a, b) inside the horizon.
+// raster books rate × (the part of [a, b) inside month k) for each month k
+// and returns the length of [a, b) inside the horizon. The months [a, b)
+// covers whole go into the difference array d (rate from month ⌈a⌉, −rate
+// from month ⌊b⌋), the partial months at either end into flow, so that an
+// interval costs the same whatever its length; the savings loop adds d up.
 func (r *runner) raster(a, b, rate float64) float64 {
 	if a < 0 {
 		a = 0
@@ -172,37 +179,33 @@ func (r *runner) raster(a, b, rate float64) float64 {
 		return 0
 	}
 	if rate != 0 {
-		m0 := int(a)
-		m1 := int(math.Ceil(b)) - 1
-		if m0 == m1 {
-			r.flow[m0] += rate * (b - a)
+		ia, ib := int(a), int(b)
+		if ia == ib {
+			r.flow[ia] += rate * (b - a)
 		} else {
-			r.flow[m0] += rate * (float64(m0+1) - a)
-			for k := m0 + 1; k < m1; k++ {
-				r.flow[k] += rate
+			r.flow[ia] += rate * (float64(ia+1) - a)
+			r.diff[ia+1] += rate
+			r.diff[ib] -= rate
+			if fb := float64(ib); b > fb {
+				r.flow[ib] += rate * (b - fb)
 			}
-			r.flow[m1] += rate * (b - float64(m1))
 		}
 	}
 	return b - a
 }
 
-func (r *runner) spec(j *job) *jobSpec {
-	if j.ref < 0 {
-		return &r.m.search
-	}
-	return &r.m.jobs[j.ref]
-}
+func (r *runner) spec(j *job) *jobSpec { return j.spec }
 
-func (r *runner) phaseTerms(j *job) *terms {
-	s := r.spec(j)
+// setTerms points j.terms at the terms of j's phase.
+func setTerms(j *job) {
 	switch j.phase {
 	case phExt:
-		return &s.ext
+		j.terms = &j.spec.ext
 	case phConv:
-		return &s.converted
+		j.terms = &j.spec.converted
+	default:
+		j.terms = &j.spec.base
 	}
-	return &s.base
 }
 
 // takeHome returns the monthly take-home pay of job j in phase terms t in
@@ -242,33 +245,56 @@ func (r *runner) closePhase(j *job, to float64) {
 	if !(to > from) {
 		return
 	}
-	s := r.spec(j)
-	t := r.phaseTerms(j)
+	s, t := j.spec, j.terms
 	state := 2 * len(r.m.jobs)
 	if j.ref >= 0 {
 		state = 2*j.ref + t.conv
 	}
-	worked := r.raster(from, to, -s.commute)
-	r.occ[state] += worked
-	r.out.commute += s.commute * worked
+	// Employer coverage begins wait months after the start of the job (or
+	// of the extension or conversion that brings it).
+	hs := to
 	if t.health {
-		// Coverage begins wait months after the start of the job (or of
-		// the extension or conversion that brings it).
 		waitFrom := j.phaseFrom
 		if j.phase == phTerm || j.phase == phPerm {
 			waitFrom = j.start
 		}
-		hs := math.Max(from, waitFrom+t.wait)
-		covered := r.raster(hs, to, r.m.ownHealth-t.hcost)
-		r.covLen += covered
-		r.out.healthCost += t.hcost * covered
+		hs = from
+		if w := waitFrom + t.wait; w > hs {
+			hs = w
+		}
 	}
+	var worked, covered float64
+	if hs == from {
+		// covered from the start of the phase: one interval
+		worked = r.raster(from, to, r.m.ownHealth-t.hcost-s.commute)
+		covered = worked
+	} else {
+		worked = r.raster(from, to, -s.commute)
+		covered = r.raster(hs, to, r.m.ownHealth-t.hcost)
+	}
+	r.occ[state] += worked
+	r.out.commute += s.commute * worked
+	r.covLen += covered
+	r.out.healthCost += t.hcost * covered
 	// Pay earned in [from, to), split at the raises, received lag later.
+	if s.noRaise {
+		th := r.takeHome(j, t.conv, 0)
+		got := r.raster(from+r.m.lag, to+r.m.lag, th)
+		r.payLen += got
+		r.out.takeHome += th * got
+		j.segFrom = to
+		return
+	}
 	base, skip := s.raiseBase, s.raiseSkip
 	if j.ref < 0 {
 		base, skip = j.start, 0
 	}
-	y := max(0, int(math.Floor((from-base)/12))-skip)
+	q := (from - base) / 12
+	y := int(q)
+	if float64(y) > q {
+		y-- // floor of a negative number
+	}
+	y = max(0, y-skip)
 	for a := from; a < to; y++ {
 		b := to
 		if y >= maxYears-1 {
@@ -285,11 +311,16 @@ func (r *runner) closePhase(j *job, to float64) {
 	j.segFrom = to
 }
 
-// begin starts the job described by ref (opportunity index, or -1 for the
-// job found by search k) at time t.
-func (r *runner) begin(ref, k int, t float64) job {
-	j := job{ok: true, ref: ref, k: k, start: t, segFrom: t, phaseFrom: t, leaveAt: math.Inf(1), planLeave: math.Inf(1)}
-	s := r.spec(&j)
+// begin starts in *j the job described by ref (opportunity index, or -1 for
+// the job found by search k) at time t.
+func (r *runner) begin(j *job, ref, k int, t float64) {
+	inf := math.Inf(1)
+	*j = job{ok: true, ref: ref, k: k, start: t, segFrom: t, phaseFrom: t, leaveAt: inf, planLeave: inf}
+	s := &r.m.search
+	if ref >= 0 {
+		s = &r.m.jobs[ref]
+	}
+	j.spec = s
 	if ref >= 0 && s.current {
 		j.start, j.segFrom, j.phaseFrom = s.start, s.start, s.start
 	}
@@ -298,20 +329,26 @@ func (r *runner) begin(ref, k int, t float64) job {
 		j.natEnd = j.start + s.termMonths
 	} else {
 		j.phase = phPerm
-		j.permanent = s.ends == math.Inf(1)
-		j.natEnd = j.start + r.layoffAfter(&j)
+		j.permanent = s.ends == inf
+		j.natEnd = j.start + r.layoffAfter(j)
 	}
 	if s.ends < j.natEnd {
 		j.natEnd = s.ends
 	}
-	return j
+	setTerms(j)
 }
 
 func (r *runner) layoffAfter(j *job) float64 {
+	sc := r.sc
 	if j.ref < 0 {
-		return r.sc.searchLayoff[j.k]
+		return sc.searchLayoff[j.k]
 	}
-	return r.sc.layoff[j.ref]
+	if sc.layoffAt[j.ref] != sc.stamp {
+		s := j.spec
+		sc.layoff[j.ref] = layoffMonths(s.hazard, s.invLog, uniform(sc.key, oppEvent(j.ref, evLayoff)))
+		sc.layoffAt[j.ref] = sc.stamp
+	}
+	return sc.layoff[j.ref]
 }
 
 // next moves job j to its next phase at its natural end t, and reports
@@ -347,6 +384,7 @@ func (r *runner) next(j *job, t float64) bool {
 	if s.ends < j.natEnd {
 		j.natEnd = s.ends
 	}
+	setTerms(j)
 	return true
 }
 
@@ -368,7 +406,9 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 	m, sc := r.m, r.sc
 	r.out = pathOut{}
 	r.payLen, r.covLen = 0, 0
-	clear(r.occ)
+	for i := range r.occ {
+		r.occ[i] = 0
+	}
 	inf := math.Inf(1)
 	var cur job
 	var next, after lined
@@ -387,7 +427,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 	}
 
 	if m.current >= 0 {
-		cur = r.begin(m.current, 0, 0)
+		r.begin(&cur, m.current, 0, 0)
 	}
 	for j := range m.jobs {
 		s := &m.jobs[j]
@@ -406,7 +446,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			if cur.ok {
 				r.closePhase(&cur, 0)
 			}
-			cur = r.begin(p.Hold, 0, h.start)
+			r.begin(&cur, p.Hold, 0, h.start)
 			firstNew = 0
 		} else {
 			next = lineUp(p.Hold, h.start)
@@ -426,7 +466,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 	for {
 		tn, ev := m.h, evNone
 		if cur.ok {
-			if e := math.Min(cur.natEnd, cur.leaveAt); e < tn {
+			if e := min(cur.natEnd, cur.leaveAt); e < tn {
 				tn, ev = e, evEnd
 			}
 		}
@@ -460,9 +500,9 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			if cur.ok {
 				r.closePhase(&cur, tn)
 			}
-			cur = r.begin(next.ref, 0, tn)
+			r.begin(&cur, next.ref, 0, tn)
 			cur.leaveAt, cur.leaveCost, cur.leaveRep = next.planLeave, next.planCost, next.planRep
-			firstNew = math.Min(firstNew, tn)
+			firstNew = min(firstNew, tn)
 			searching = false
 			next, after = after, lined{}
 		case evTarget:
@@ -478,12 +518,12 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				}
 				continue
 			}
-			st := math.Max(s.start, tn)
+			st := max(s.start, tn)
 			switch {
 			case next.ok && next.ref == p.Hold && p.Hold >= 0:
 				h := &m.jobs[p.Hold]
 				if p.Mode == Anytime && st > next.start {
-					leave := math.Max(st, math.Max(tn, next.start)+h.notice)
+					leave := max(st, max(tn, next.start)+h.notice)
 					next.planLeave, next.planCost, next.planRep = leave, h.resignCost, h.reputation
 					after = lineUp(j, leave)
 				} else {
@@ -498,7 +538,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				if !current && p.Mode != Anytime {
 					continue // declined: the held job has started
 				}
-				cur.leaveAt = math.Max(st, tn+cs.notice)
+				cur.leaveAt = max(st, tn+cs.notice)
 				if !current && cur.ref >= 0 {
 					cur.leaveCost, cur.leaveRep = cs.resignCost, cs.reputation
 				}
@@ -512,8 +552,8 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 		case evSearch:
 			searching = false
 			if !cur.ok && !next.ok {
-				cur = r.begin(-1, searchK, tn)
-				firstNew = math.Min(firstNew, tn)
+				r.begin(&cur, -1, searchK, tn)
+				firstNew = min(firstNew, tn)
 			}
 		}
 	}
@@ -528,17 +568,19 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 		}
 		r.out.otherIncome += in.monthly * r.raster(0, end, in.monthly)
 	}
-	r.out.noPay = math.Max(0, m.h-r.payLen)
-	r.out.noCover = math.Max(0, m.h-r.covLen)
+	r.out.noPay = max(0, m.h-r.payLen)
+	r.out.noCover = max(0, m.h-r.covLen)
 	r.out.ownHealth = m.ownHealth * r.out.noCover
 	r.out.healthCost += r.out.ownHealth
 
 	s := m.savings
-	base := -(m.expenses + m.ownHealth)
+	rate := -(m.expenses + m.ownHealth)
 	minS, first := inf, 0
-	for i, f := range r.flow {
-		s += f + base
-		r.flow[i] = 0
+	flow, diff := r.flow, r.diff[:len(r.flow)]
+	for i, f := range flow {
+		rate += diff[i]
+		s += f + rate
+		flow[i], diff[i] = 0, 0
 		if keepFan {
 			r.fan[i] = s
 		}
@@ -549,6 +591,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			first = i + 1
 		}
 	}
+	r.diff[len(flow)] = 0
 	r.out.savingsH, r.out.minSavings, r.out.firstRunOut = s, minS, first
 }
 
@@ -557,6 +600,6 @@ func (r *runner) oneOff(t, cost float64) {
 	if cost == 0 || t >= r.m.h {
 		return
 	}
-	r.flow[int(math.Max(0, t))] -= cost
+	r.flow[int(max(0, t))] -= cost
 	r.out.costs += cost
 }

@@ -21,10 +21,9 @@ const BlockSize = 256
 // (for the deterministic reduction and the batch means).
 const MaxChunks = 64
 
-// MaxConditioned is the number of pending opportunities (the first, in the
-// case's order) for which outcomes are also summed separately on the paths
-// where the offer came and where it did not.
-const MaxConditioned = 8
+// MaxClasses bounds the number of classes of paths whose sums are kept
+// apart: the combinations of the levels of the factors (see Factor).
+const MaxClasses = 32
 
 // DefaultFanPaths is the default number of paths (the first ones) from
 // which the month-by-month quantiles of the fan chart are taken.
@@ -106,11 +105,28 @@ type Band struct {
 	P90   float64 `json:"p90"`
 }
 
-// Given holds a strategy's means on the paths where a pending offer came
-// and on those where it did not.
-type Given struct {
-	Offer   Means `json:"offer"`
-	NoOffer Means `json:"no_offer"`
+// Factor kinds.
+const (
+	// FactorOffer: a pending opportunity's offer; level 0 no offer, 1 offer.
+	FactorOffer = "offer"
+	// FactorConversion: a contract's fate at its end; level 0 converted at
+	// the end of the term, 1 extended and then converted, 2 extended and
+	// not converted, 3 neither converted nor extended.
+	FactorConversion = "conversion"
+)
+
+// Factor is a random event of every path (it has its own random numbers,
+// independent of everything else) whose outcomes are also averaged per
+// level. Any mean outcome under other probabilities of the event is then
+// the mixture Σ π_ℓ · (mean at level ℓ): conditional Monte Carlo on all
+// the paths, without re-running them.
+type Factor struct {
+	Kind        string `json:"kind"`
+	Opportunity int    `json:"opportunity"`
+	ID          string `json:"id"`
+	Levels      int    `json:"levels"`
+	// Shares of the paths at each level.
+	Shares []float64 `json:"shares"`
 }
 
 // Outcome is what one policy gives over all paths.
@@ -137,8 +153,9 @@ type Outcome struct {
 	// Batches are the means of each chunk of paths (for batch-means
 	// standard errors of any function of the means).
 	Batches []Means
-	// Given[i] conditions on pending opportunity i (Result.Pending).
-	Given []Given
+	// Levels[f][l] are the means over the paths at level l of factor f
+	// (Result.Factors).
+	Levels [][]Means
 	// SavingsAtHorizon and MinSavings are, per path, the savings at the
 	// horizon and the lowest month-end savings.
 	SavingsAtHorizon []float64
@@ -162,10 +179,13 @@ type Result struct {
 	FanPaths     int
 	// States of the occupancy vectors.
 	States []State
-	// Pending are the indexes of the pending opportunities; Given and the
-	// bits of Offered follow this order (Given only for the first
-	// MaxConditioned).
+	// Pending are the indexes of the pending opportunities; the bits of
+	// Offered and POffer follow this order.
 	Pending []int
+	// Factors whose levels are averaged apart (Outcome.Levels): the offers
+	// of the pending opportunities, then the fates of the contracts, as
+	// many as MaxClasses allows.
+	Factors []Factor
 	// POffer is the share of paths on which each pending offer came.
 	POffer []float64
 	// Offered[i] has bit k set when pending offer k came on path i.
@@ -193,35 +213,55 @@ const (
 // layout of an accumulator: count, then sum and sum of squares of each
 // scalar, then occupancy, then (for the all-paths accumulator) the run-out
 // month histogram.
-type layout struct{ occ, hist, size, condSize int }
+type layout struct{ occ, size int }
 
 func newLayout(m *model) layout {
 	l := layout{occ: 1 + 2*nScalar}
-	l.hist = l.occ + m.nStates
-	l.condSize = l.hist
-	l.size = l.hist + m.horizon
+	l.size = l.occ + m.nStates
 	return l
 }
 
 func (l layout) add(acc []float64, o *pathOut, occ []float64) {
+	_ = acc[2*nScalar]
 	acc[0]++
-	x := [nScalar]float64{o.savingsH, o.takeHome, b2f(o.firstRunOut > 0), o.noPay, o.noCover, b2f(o.permanent),
-		o.reputation, o.healthCost, o.ownHealth, o.commute, o.costs, o.otherIncome}
-	for i, v := range x {
-		acc[1+2*i] += v
-		acc[2+2*i] += v * v
+	acc[1+2*xSav] += o.savingsH
+	acc[2+2*xSav] += o.savingsH * o.savingsH
+	acc[1+2*xTake] += o.takeHome
+	acc[2+2*xTake] += o.takeHome * o.takeHome
+	if o.firstRunOut > 0 {
+		acc[1+2*xRun]++
+		acc[2+2*xRun]++
+	}
+	acc[1+2*xNoPay] += o.noPay
+	acc[2+2*xNoPay] += o.noPay * o.noPay
+	acc[1+2*xNoCover] += o.noCover
+	acc[2+2*xNoCover] += o.noCover * o.noCover
+	if o.permanent {
+		acc[1+2*xPerm]++
+		acc[2+2*xPerm]++
+	}
+	if o.reputation != 0 {
+		acc[1+2*xRep] += o.reputation
+		acc[2+2*xRep] += o.reputation * o.reputation
+	}
+	acc[1+2*xHealth] += o.healthCost
+	acc[2+2*xHealth] += o.healthCost * o.healthCost
+	acc[1+2*xOwn] += o.ownHealth
+	acc[2+2*xOwn] += o.ownHealth * o.ownHealth
+	acc[1+2*xCommute] += o.commute
+	acc[2+2*xCommute] += o.commute * o.commute
+	if o.costs != 0 {
+		acc[1+2*xCosts] += o.costs
+		acc[2+2*xCosts] += o.costs * o.costs
+	}
+	if o.otherIncome != 0 {
+		acc[1+2*xIncome] += o.otherIncome
+		acc[2+2*xIncome] += o.otherIncome * o.otherIncome
 	}
 	a := acc[l.occ : l.occ+len(occ)]
 	for i, v := range occ {
 		a[i] += v
 	}
-}
-
-func b2f(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // Simulate runs every policy on the same paths of case c (a valid case:
@@ -262,13 +302,50 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 	per := (nb + MaxChunks - 1) / MaxChunks
 	nc := (nb + per - 1) / per
 	lay := newLayout(m)
-	ncond := min(len(m.pending), MaxConditioned)
 
 	res := &Result{Paths: n, Seed: s.Seed, Horizon: m.horizon, PayLagMonths: m.lag, Pending: m.pending}
 	for j := range m.jobs {
 		res.States = append(res.States, State{Opportunity: j, ID: m.jobs[j].id}, State{Opportunity: j, ID: m.jobs[j].id, Converted: true})
 	}
 	res.States = append(res.States, State{Opportunity: -1, ID: crossroads.SearchJobID})
+	nclass := 1
+	for _, j := range m.pending {
+		if nclass*2 <= MaxClasses {
+			res.Factors = append(res.Factors, Factor{Kind: FactorOffer, Opportunity: j, ID: m.jobs[j].id, Levels: 2})
+			nclass *= 2
+		}
+	}
+	for j := range m.jobs {
+		if m.jobs[j].fixedTerm && nclass*4 <= MaxClasses {
+			res.Factors = append(res.Factors, Factor{Kind: FactorConversion, Opportunity: j, ID: m.jobs[j].id, Levels: 4})
+			nclass *= 4
+		}
+	}
+	factors := res.Factors
+	classOf := func(sc *scenario) int {
+		cl, mult := 0, 1
+		for _, f := range factors {
+			j, lv := f.Opportunity, 0
+			if f.Kind == FactorOffer {
+				if sc.offered[j] {
+					lv = 1
+				}
+			} else {
+				switch {
+				case sc.conv1[j]:
+				case sc.ext[j] && sc.conv2[j]:
+					lv = 1
+				case sc.ext[j]:
+					lv = 2
+				default:
+					lv = 3
+				}
+			}
+			cl += lv * mult
+			mult *= f.Levels
+		}
+		return cl
+	}
 
 	fanN := 0
 	if detail {
@@ -279,11 +356,11 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 		fanN = min(fanN, n, max(1, 20_000_000/(P*m.horizon)))
 		res.FanPaths = fanN
 	}
-	// Per-chunk sums: all paths, and per conditioned pending offer.
-	all := make([]float64, nc*P*lay.size)
-	cond := make([]float64, nc*P*ncond*lay.condSize)
+	// Per-chunk sums, per class; and the run-out month histogram per chunk.
+	all := make([]float64, nc*P*nclass*lay.size)
+	hist := make([]float64, nc*P*m.horizon)
 	var savH, minS [][]float64
-	var fan [][]float64 // [policy][month*fanN + path]
+	var fan [][]float64 // [policy][path*horizon + month]
 	if detail {
 		savH, minS, fan = make([][]float64, P), make([][]float64, P), make([][]float64, P)
 		for i := range P {
@@ -320,26 +397,19 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 						if detail {
 							res.Offered[i] = sc.bits
 						}
+						cl := classOf(sc)
 						for pi := range cps {
 							keep := detail && i < fanN
-							r.run(&cps[pi], keep)
-							acc := all[(ch*P+pi)*lay.size:][:lay.size]
-							lay.add(acc, &r.out, r.occ)
-							if f := r.out.firstRunOut; f > 0 {
-								acc[lay.hist+f-1]++
+							if keep {
+								r.fan = fan[pi][i*m.horizon : (i+1)*m.horizon]
 							}
-							for k := range ncond {
-								if sc.bits&(1<<k) != 0 {
-									lay.add(cond[((ch*P+pi)*ncond+k)*lay.condSize:][:lay.condSize], &r.out, r.occ)
-								}
+							r.run(&cps[pi], keep)
+							lay.add(all[((ch*P+pi)*nclass+cl)*lay.size:][:lay.size], &r.out, r.occ)
+							if f := r.out.firstRunOut; f > 0 {
+								hist[(ch*P+pi)*m.horizon+f-1]++
 							}
 							if detail {
 								savH[pi][i], minS[pi][i] = r.out.savingsH, r.out.minSavings
-								if keep {
-									for mo, v := range r.fan {
-										fan[pi][mo*fanN+i] = v
-									}
-								}
 							}
 						}
 					}
@@ -349,43 +419,90 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 	}
 	wg.Wait()
 
-	// Reduce in chunk order.
-	for pi := range P {
+	// Reduce in chunk order, then class order; policies in parallel.
+	res.Outcomes = make([]Outcome, P)
+	var nextPolicy atomic.Int64
+	for range min(workers, P) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				pi := int(nextPolicy.Add(1) - 1)
+				if pi >= P {
+					return
+				}
+				res.Outcomes[pi] = reduce(pi, P, nc, nclass, lay, m, all, hist, factors, detail, savH, minS, fan, fanN)
+			}
+		}()
+	}
+	wg.Wait()
+	finish(res, m, n, detail)
+	return res, nil
+}
+
+// reduce sums policy pi's accumulators in chunk order, then class order,
+// and works out its statistics.
+func reduce(pi, P, nc, nclass int, lay layout, m *model, all, hist []float64, factors []Factor, detail bool,
+	savH, minS, fan [][]float64, fanN int) Outcome {
+	{
 		tot := make([]float64, lay.size)
+		classes := make([]float64, nclass*lay.size)
+		chunk := make([]float64, lay.size)
 		out := Outcome{}
 		for ch := range nc {
-			acc := all[(ch*P+pi)*lay.size:][:lay.size]
-			for i, v := range acc {
+			clear(chunk)
+			for cl := range nclass {
+				acc := all[((ch*P+pi)*nclass+cl)*lay.size:][:lay.size]
+				ca := classes[cl*lay.size:][:lay.size]
+				for i, v := range acc {
+					chunk[i] += v
+					ca[i] += v
+				}
+			}
+			for i, v := range chunk {
 				tot[i] += v
 			}
-			out.Batches = append(out.Batches, means(lay, acc, m))
+			out.Batches = append(out.Batches, means(lay, chunk, m))
 		}
 		out.Mean = means(lay, tot, m)
 		out.SE = ses(lay, tot, m)
-		for k := range ncond {
-			offer := make([]float64, lay.condSize)
-			for ch := range nc {
-				for i, v := range cond[((ch*P+pi)*ncond+k)*lay.condSize:][:lay.condSize] {
-					offer[i] += v
+		for fi, f := range factors {
+			lv := make([][]float64, f.Levels)
+			for l := range lv {
+				lv[l] = make([]float64, lay.size)
+			}
+			stride := 1
+			for _, g := range factors[:fi] {
+				stride *= g.Levels
+			}
+			for cl := range nclass {
+				dst := lv[(cl/stride)%f.Levels]
+				for i, v := range classes[cl*lay.size:][:lay.size] {
+					dst[i] += v
 				}
 			}
-			none := make([]float64, lay.condSize)
-			for i := range none {
-				none[i] = tot[i] - offer[i]
+			ms := make([]Means, f.Levels)
+			for l := range lv {
+				ms[l] = means(lay, lv[l], m)
 			}
-			out.Given = append(out.Given, Given{Offer: means(lay, offer, m), NoOffer: means(lay, none, m)})
+			out.Levels = append(out.Levels, ms)
 		}
 		if detail {
+			h := make([]float64, m.horizon)
+			for ch := range nc {
+				for mo, v := range hist[(ch*P+pi)*m.horizon:][:m.horizon] {
+					h[mo] += v
+				}
+			}
 			runs, best := 0.0, 0
-			for mo := range m.horizon {
-				h := tot[lay.hist+mo]
-				runs += h
-				if best == 0 || h > tot[lay.hist+best-1] {
+			for mo, v := range h {
+				runs += v
+				if best == 0 || v > h[best-1] {
 					best = mo + 1
 				}
 			}
 			if runs > 0 {
-				out.RunOutMonth, out.RunOutShare = best, tot[lay.hist+best-1]/runs
+				out.RunOutMonth, out.RunOutShare = best, h[best-1]/runs
 			}
 			out.SavingsAtHorizon, out.MinSavings = savH[pi], minS[pi]
 			sorted := slices.Clone(savH[pi])
@@ -393,28 +510,35 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 			out.SavingsP10, out.SavingsP50, out.SavingsP90 = quantileStat(sorted, 0.1), quantileStat(sorted, 0.5), quantileStat(sorted, 0.9)
 			out.Fan = fanChart(fan[pi], fanN, m)
 		}
-		res.Outcomes = append(res.Outcomes, out)
+		return out
 	}
-	if len(m.pending) > 0 {
-		res.POffer = make([]float64, len(m.pending))
+}
+
+func finish(res *Result, m *model, n int, detail bool) {
+	for fi := range res.Factors {
+		f := &res.Factors[fi]
+		f.Shares = make([]float64, f.Levels)
+		for l, ms := range res.Outcomes[0].Levels[fi] {
+			f.Shares[l] = float64(ms.Paths) / float64(n)
+		}
+	}
+	res.POffer = make([]float64, len(m.pending))
+	for k, j := range m.pending {
 		if detail {
 			for _, bits := range res.Offered {
-				for k := range m.pending {
-					if bits&(1<<k) != 0 {
-						res.POffer[k]++
-					}
+				if bits&(1<<k) != 0 {
+					res.POffer[k]++
 				}
 			}
-			for k := range res.POffer {
-				res.POffer[k] /= float64(n)
-			}
-		} else {
-			for k := range ncond {
-				res.POffer[k] = float64(res.Outcomes[0].Given[k].Offer.Paths) / float64(n)
+			res.POffer[k] /= float64(n)
+			continue
+		}
+		for _, f := range res.Factors {
+			if f.Kind == FactorOffer && f.Opportunity == j {
+				res.POffer[k] = f.Shares[1]
 			}
 		}
 	}
-	return res, nil
 }
 
 // means turns an accumulator into means.
@@ -493,34 +617,86 @@ func quantileStat(sorted []float64, q float64) Stat {
 	return st
 }
 
-// fanChart returns the month-by-month quantiles of savings. Each month's
-// values are partly ordered by selection (Hoare's FIND), not sorted.
+// fanChart returns the month-by-month quantiles of savings (Hyndman and
+// Fan type 7, as Quantile). Each month's values are spread over buckets
+// between their minimum and maximum; only the buckets holding the order
+// statistics needed are then ordered, by selection (Hoare's FIND).
 func fanChart(fan []float64, fanN int, m *model) []Band {
 	bands := []Band{{Month: 0, P10: m.savings, P50: m.savings, P90: m.savings}}
-	buf := make([]float64, fanN)
+	qs := [3]float64{0.1, 0.5, 0.9}
+	var ranks []int // the order statistics needed, ascending
+	for _, q := range qs {
+		h := float64(fanN-1) * q
+		i := int(h)
+		ranks = append(ranks, i, min(i+1, fanN-1))
+	}
+	const nb = 1024
+	var count [nb + 1]int
+	var slot [nb + 1]int8 // 1 + index in bufs of a bucket that is needed, else 0
+	bufs := make([][]float64, len(ranks))
+	stat := make(map[int]float64, len(ranks))
+	x := make([]float64, fanN)
 	for mo := range m.horizon {
-		copy(buf, fan[mo*fanN:(mo+1)*fanN])
-		bands = append(bands, Band{Month: mo + 1, P10: selectQuantile(buf, 0.1), P50: selectQuantile(buf, 0.5), P90: selectQuantile(buf, 0.9)})
+		for i := range x {
+			x[i] = fan[i*m.horizon+mo]
+		}
+		lo, hi := x[0], x[0]
+		for _, v := range x {
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+		clear(stat)
+		if hi == lo {
+			for _, r := range ranks {
+				stat[r] = lo
+			}
+		} else {
+			scale := nb / (hi - lo)
+			clear(count[:])
+			for _, v := range x {
+				count[int((v-lo)*scale)]++
+			}
+			// The bucket of each rank, and the count of values before it.
+			clear(slot[:])
+			var below, bucketOf [6]int
+			used := 0
+			for k, r := range ranks {
+				c := 0
+				for b := range count {
+					if c+count[b] > r {
+						if slot[b] == 0 {
+							used++
+							slot[b] = int8(used)
+							bufs[used-1] = bufs[used-1][:0]
+						}
+						below[k], bucketOf[k] = c, b
+						break
+					}
+					c += count[b]
+				}
+			}
+			for _, v := range x {
+				if sl := slot[int((v-lo)*scale)]; sl != 0 {
+					bufs[sl-1] = append(bufs[sl-1], v)
+				}
+			}
+			for k, r := range ranks {
+				stat[r] = selectK(bufs[slot[bucketOf[k]]-1], r-below[k])
+			}
+		}
+		var v [3]float64
+		for k, q := range qs {
+			h := float64(fanN-1) * q
+			i := int(h)
+			v[k] = stat[i] + (h-float64(i))*(stat[min(i+1, fanN-1)]-stat[i])
+		}
+		bands = append(bands, Band{Month: mo + 1, P10: v[0], P50: v[1], P90: v[2]})
 	}
 	return bands
-}
-
-// selectQuantile returns Quantile(sort(x), q), reordering x.
-func selectQuantile(x []float64, q float64) float64 {
-	n := len(x)
-	h := float64(n-1) * q
-	i := int(h)
-	lo := selectK(x, i)
-	if i >= n-1 {
-		return lo
-	}
-	hi := x[i+1]
-	for _, v := range x[i+1:] {
-		if v < hi {
-			hi = v
-		}
-	}
-	return lo + (h-float64(i))*(hi-lo)
 }
 
 // selectK reorders x so that x[k] is the k-th smallest value, every value
