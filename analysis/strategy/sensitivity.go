@@ -95,7 +95,9 @@ func (an *analyzer) inputs() []input {
 		if in.factor = factor(montecarlo.FactorOffer, j); in.factor >= 0 {
 			in.weights = func(x float64) []float64 { return []float64{1 - x, x} }
 		}
-		mk(in, func(d *crossroads.Case, x float64) { d.Opportunities[j].Chance.Probability = ptr(crossroads.Exactly(x)) })
+		mk(in, func(d *crossroads.Case, x float64) {
+			d.Opportunities[j].Chance.Probability = ptr(crossroads.Exactly(x))
+		})
 	}
 	for j := range c.Opportunities {
 		o := &c.Opportunities[j]
