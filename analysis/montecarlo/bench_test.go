@@ -53,3 +53,14 @@ func BenchmarkSimulate(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkSimulateMeansOnly is the main run without per-path detail (no
+// quantiles, fan chart or per-path values), to show what the detail costs.
+func BenchmarkSimulateMeansOnly(b *testing.B) {
+	c := exampleCase(b)
+	for b.Loop() {
+		if _, err := Simulate(c, examplePolicies, Settings{Seed: 1, MeansOnly: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

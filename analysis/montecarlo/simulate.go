@@ -26,8 +26,11 @@ const MaxChunks = 64
 const MaxClasses = 32
 
 // DefaultFanPaths is the default number of paths (the first ones) from
-// which the month-by-month quantiles of the fan chart are taken.
-const DefaultFanPaths = 10000
+// which the month-by-month quantiles of the fan chart are taken: enough for
+// a chart (a band's standard error is then a small fraction of its width),
+// and a fifth of the memory and time of the default 10,000. The last month
+// of the fan always shows the quantiles of all paths.
+const DefaultFanPaths = 2000
 
 // maxStored bounds paths × strategies for the per-path values kept.
 const maxStored = 50_000_000
@@ -46,9 +49,10 @@ type Settings struct {
 	// MeansOnly skips what needs every path kept: quantiles, the fan chart,
 	// the run-out month and the per-path values. Sensitivity re-runs use it.
 	MeansOnly bool
-	// FanPaths is the number of paths (the first ones) the fan chart is
-	// taken from; 0 means DefaultFanPaths, lowered when needed so that
-	// paths × months × strategies stays at most 20 million.
+	// FanPaths is the number of paths (the first ones) the fan chart's
+	// months before the horizon are taken from; 0 means DefaultFanPaths,
+	// lowered when needed so that paths × months × strategies stays at most
+	// 20 million.
 	FanPaths int
 }
 
@@ -148,7 +152,8 @@ type Outcome struct {
 	// RunOutShare is the share of the run-out paths that first run out then.
 	RunOutMonth int
 	RunOutShare float64
-	// Fan is the month-by-month P10, P50 and P90 of savings, month 0 first.
+	// Fan is the month-by-month P10, P50 and P90 of savings, month 0
+	// first: the first FanPaths paths before the horizon, all paths at it.
 	Fan []Band
 	// Batches are the means of each chunk of paths (for batch-means
 	// standard errors of any function of the means).
@@ -509,6 +514,8 @@ func reduce(pi, P, nc, nclass int, lay layout, m *model, all, hist []float64, fa
 			slices.Sort(sorted)
 			out.SavingsP10, out.SavingsP50, out.SavingsP90 = quantileStat(sorted, 0.1), quantileStat(sorted, 0.5), quantileStat(sorted, 0.9)
 			out.Fan = fanChart(fan[pi], fanN, m)
+			last := &out.Fan[len(out.Fan)-1]
+			last.P10, last.P50, last.P90 = out.SavingsP10.Value, out.SavingsP50.Value, out.SavingsP90.Value
 		}
 		return out
 	}
@@ -637,11 +644,10 @@ func fanChart(fan []float64, fanN int, m *model) []Band {
 	stat := make(map[int]float64, len(ranks))
 	x := make([]float64, fanN)
 	for mo := range m.horizon {
+		lo, hi := fan[mo], fan[mo]
 		for i := range x {
-			x[i] = fan[i*m.horizon+mo]
-		}
-		lo, hi := x[0], x[0]
-		for _, v := range x {
+			v := fan[i*m.horizon+mo]
+			x[i] = v
 			if v < lo {
 				lo = v
 			}
@@ -679,13 +685,42 @@ func fanChart(fan []float64, fanN int, m *model) []Band {
 					c += count[b]
 				}
 			}
+			// A bucket whose values are all equal (many paths often end a
+			// month with the very same savings) needs no selection.
+			var bmin, bmax [6]float64
+			for k := range used {
+				bmin[k], bmax[k] = math.Inf(1), math.Inf(-1)
+			}
 			for _, v := range x {
 				if sl := slot[int((v-lo)*scale)]; sl != 0 {
-					bufs[sl-1] = append(bufs[sl-1], v)
+					if v < bmin[sl-1] {
+						bmin[sl-1] = v
+					}
+					if v > bmax[sl-1] {
+						bmax[sl-1] = v
+					}
+				}
+			}
+			spread := false
+			for k := range used {
+				if bmin[k] != bmax[k] {
+					spread = true
+				}
+			}
+			if spread {
+				for _, v := range x {
+					if sl := slot[int((v-lo)*scale)]; sl != 0 && bmin[sl-1] != bmax[sl-1] {
+						bufs[sl-1] = append(bufs[sl-1], v)
+					}
 				}
 			}
 			for k, r := range ranks {
-				stat[r] = selectK(bufs[slot[bucketOf[k]]-1], r-below[k])
+				sl := slot[bucketOf[k]] - 1
+				if bmin[sl] == bmax[sl] {
+					stat[r] = bmin[sl]
+					continue
+				}
+				stat[r] = selectK(bufs[sl], r-below[k])
 			}
 		}
 		var v [3]float64

@@ -33,6 +33,9 @@ type input struct {
 	// evaluated as a mixture of the main run's level means.
 	factor  int
 	weights func(x float64) []float64
+	// lensFree: the input does not change the lens values of the job
+	// states, which need not be recomputed.
+	lensFree bool
 }
 
 func cloneCase(c *crossroads.Case) *crossroads.Case {
@@ -92,6 +95,7 @@ func (an *analyzer) inputs() []input {
 			continue
 		}
 		in := probInput("offer:"+o.ID, "chance of an offer for the "+o.Name, o.OfferProbability())
+		in.lensFree = true // the lens does not use the chance of an offer
 		if in.factor = factor(montecarlo.FactorOffer, j); in.factor >= 0 {
 			in.weights = func(x float64) []float64 { return []float64{1 - x, x} }
 		}
@@ -197,22 +201,33 @@ func (an *analyzer) evalMixture(in input, x float64) (*point, error) {
 	w := in.weights(x)
 	rows := make([][]float64, len(sim.Outcomes))
 	var savings []float64
+	if !an.observed(in, w) {
+		return nil, errUnobserved
+	}
 	sc := *an.sc
-	if err := sc.setStates(in.apply(x), sim.States, an.opt.Weights, an.opt.Outlook); err != nil {
-		return nil, err
+	if !in.lensFree {
+		if err := sc.setStates(in.apply(x), sim.States, an.opt.Weights, an.opt.Outlook); err != nil {
+			return nil, err
+		}
 	}
 	for i := range sim.Outcomes {
-		lv := sim.Outcomes[i].Levels[in.factor]
-		for l, p := range w {
-			if p > 0 && lv[l].Paths == 0 {
-				return nil, errUnobserved
-			}
-		}
-		m := mixture(w, lv)
+		m := mixture(w, sim.Outcomes[i].Levels[in.factor])
 		rows[i] = sc.values(&m)
 		savings = append(savings, m.Savings)
 	}
 	return sc.point(rows, savings)
+}
+
+// observed reports whether every level of the input's factor that has a
+// positive weight in w was reached by some path of the main run.
+func (an *analyzer) observed(in input, w []float64) bool {
+	lv := an.a.Sim.Outcomes[0].Levels[in.factor]
+	for l, p := range w {
+		if p > 0 && lv[l].Paths == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // evaluator returns how input in is evaluated: as a mixture of the main
@@ -221,8 +236,8 @@ func (an *analyzer) evalMixture(in input, x float64) (*point, error) {
 func (an *analyzer) evaluator(in input) (f func(float64) (*point, error), paths int, method string) {
 	if in.factor >= 0 {
 		ok := true
-		for _, x := range []float64{in.lo, in.hi, in.low, in.high} {
-			if _, err := an.evalMixture(in, x); err != nil {
+		for _, x := range []float64{in.lo, in.hi, in.low, in.high, in.current} {
+			if !an.observed(in, in.weights(x)) {
 				ok = false
 			}
 		}
