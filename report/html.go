@@ -23,6 +23,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"title":   func(s string) string { return strings.ToUpper(s[:1]) + s[1:] },
 	"inGroup": func(g string, o Opportunity) []any { return criteriaOf(o, g) },
 	"figure":  FigureValue,
+	"groups":  func() []string { return []string{"present", "future"} },
 }).Parse(htmlSource))
 
 func criteriaOf(o Opportunity, group string) []any {

@@ -17,6 +17,7 @@ import (
 func summarize(r *Report) []string {
 	var out []string
 	out = append(out, r.verdict())
+	out = append(out, r.planSentences()...)
 	for i := range r.Opportunities {
 		out = append(out, r.lensSentence(&r.Opportunities[i]))
 	}

@@ -162,11 +162,11 @@ func (an *analyzer) inputs() []input {
 
 	p := c.Person
 	month := p.MonthlyExpenses + p.HealthWithoutEmployer()
-	mk(input{id: "savings", name: "savings today", unit: "money", current: p.Savings, factor: -1,
+	mk(input{id: "savings", name: "your savings today", unit: "money", current: p.Savings, factor: -1,
 		low: math.Max(0, p.Savings-month), high: p.Savings + month, rule: "± one month of essential expenses and own health cover"},
 		func(d *crossroads.Case, x float64) { d.Person.Savings = x })
 	if p.MonthlyExpenses > 0 {
-		mk(input{id: "expenses", name: "essential monthly expenses", unit: "money", current: p.MonthlyExpenses, factor: -1,
+		mk(input{id: "expenses", name: "your essential monthly expenses", unit: "money", current: p.MonthlyExpenses, factor: -1,
 			low: 0.9 * p.MonthlyExpenses, high: 1.1 * p.MonthlyExpenses, rule: "±10%"},
 			func(d *crossroads.Case, x float64) { d.Person.MonthlyExpenses = x })
 	}
@@ -479,7 +479,7 @@ func (an *analyzer) savingsBreakEven(f func(float64) (*point, error)) error {
 	c := an.c
 	s0 := c.Person.Savings
 	month := c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer()
-	in := input{id: "savings", name: "savings today", unit: "money", current: s0, lo: 0, hi: s0 + 12*month}
+	in := input{id: "savings", name: "your savings today", unit: "money", current: s0, lo: 0, hi: s0 + 12*month}
 	var trials []float64
 	for k := 1; k <= 48; k++ {
 		trials = append(trials, s0-float64(k)*month/4, s0+float64(k)*month/4)
