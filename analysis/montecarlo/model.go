@@ -184,10 +184,13 @@ func compileJob(c *crossroads.Case, m *model, o *crossroads.Opportunity, j int) 
 	}
 	switch {
 	case s.current:
+		// A current job's pay is flowing at as_of; without a start date it
+		// began long enough ago (a month), and its raises fall due from
+		// as_of.
 		if !startGiven {
-			s.start = -1 // long enough ago that its pay is flowing
+			s.start = -1
 		}
-		s.raiseBase = min(s.start, 0)
+		s.raiseBase = s.start
 		if !startGiven {
 			s.raiseBase = 0
 		}

@@ -89,13 +89,6 @@ func newPERT(e crossroads.Estimate) pert {
 	return p
 }
 
-func (p *pert) mean() float64 {
-	if p.fixed {
-		return p.m
-	}
-	return (p.a + 4*p.m + p.b) / 6
-}
-
 // sample draws from p with the Beta variate's own stream: src is re-seeded
 // with (key, e), so that the draw does not depend on anything drawn before.
 func (p *pert) sample(src *rand.PCG, key, e uint64) float64 {

@@ -449,76 +449,74 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 // and works out its statistics.
 func reduce(pi, P, nc, nclass int, lay layout, m *model, all, hist []float64, factors []Factor, detail bool,
 	savH, minS, fan [][]float64, fanN int) Outcome {
-	{
-		tot := make([]float64, lay.size)
-		classes := make([]float64, nclass*lay.size)
-		chunk := make([]float64, lay.size)
-		out := Outcome{}
-		for ch := range nc {
-			clear(chunk)
-			for cl := range nclass {
-				acc := all[((ch*P+pi)*nclass+cl)*lay.size:][:lay.size]
-				ca := classes[cl*lay.size:][:lay.size]
-				for i, v := range acc {
-					chunk[i] += v
-					ca[i] += v
-				}
+	tot := make([]float64, lay.size)
+	classes := make([]float64, nclass*lay.size)
+	chunk := make([]float64, lay.size)
+	out := Outcome{}
+	for ch := range nc {
+		clear(chunk)
+		for cl := range nclass {
+			acc := all[((ch*P+pi)*nclass+cl)*lay.size:][:lay.size]
+			ca := classes[cl*lay.size:][:lay.size]
+			for i, v := range acc {
+				chunk[i] += v
+				ca[i] += v
 			}
-			for i, v := range chunk {
-				tot[i] += v
-			}
-			out.Batches = append(out.Batches, means(lay, chunk, m))
 		}
-		out.Mean = means(lay, tot, m)
-		out.SE = ses(lay, tot, m)
-		for fi, f := range factors {
-			lv := make([][]float64, f.Levels)
-			for l := range lv {
-				lv[l] = make([]float64, lay.size)
-			}
-			stride := 1
-			for _, g := range factors[:fi] {
-				stride *= g.Levels
-			}
-			for cl := range nclass {
-				dst := lv[(cl/stride)%f.Levels]
-				for i, v := range classes[cl*lay.size:][:lay.size] {
-					dst[i] += v
-				}
-			}
-			ms := make([]Means, f.Levels)
-			for l := range lv {
-				ms[l] = means(lay, lv[l], m)
-			}
-			out.Levels = append(out.Levels, ms)
+		for i, v := range chunk {
+			tot[i] += v
 		}
-		if detail {
-			h := make([]float64, m.horizon)
-			for ch := range nc {
-				for mo, v := range hist[(ch*P+pi)*m.horizon:][:m.horizon] {
-					h[mo] += v
-				}
-			}
-			runs, best := 0.0, 0
-			for mo, v := range h {
-				runs += v
-				if best == 0 || v > h[best-1] {
-					best = mo + 1
-				}
-			}
-			if runs > 0 {
-				out.RunOutMonth, out.RunOutShare = best, h[best-1]/runs
-			}
-			out.SavingsAtHorizon, out.MinSavings = savH[pi], minS[pi]
-			sorted := slices.Clone(savH[pi])
-			slices.Sort(sorted)
-			out.SavingsP10, out.SavingsP50, out.SavingsP90 = quantileStat(sorted, 0.1), quantileStat(sorted, 0.5), quantileStat(sorted, 0.9)
-			out.Fan = fanChart(fan[pi], fanN, m)
-			last := &out.Fan[len(out.Fan)-1]
-			last.P10, last.P50, last.P90 = out.SavingsP10.Value, out.SavingsP50.Value, out.SavingsP90.Value
-		}
-		return out
+		out.Batches = append(out.Batches, means(lay, chunk, m))
 	}
+	out.Mean = means(lay, tot, m)
+	out.SE = ses(lay, tot, m)
+	for fi, f := range factors {
+		lv := make([][]float64, f.Levels)
+		for l := range lv {
+			lv[l] = make([]float64, lay.size)
+		}
+		stride := 1
+		for _, g := range factors[:fi] {
+			stride *= g.Levels
+		}
+		for cl := range nclass {
+			dst := lv[(cl/stride)%f.Levels]
+			for i, v := range classes[cl*lay.size:][:lay.size] {
+				dst[i] += v
+			}
+		}
+		ms := make([]Means, f.Levels)
+		for l := range lv {
+			ms[l] = means(lay, lv[l], m)
+		}
+		out.Levels = append(out.Levels, ms)
+	}
+	if detail {
+		h := make([]float64, m.horizon)
+		for ch := range nc {
+			for mo, v := range hist[(ch*P+pi)*m.horizon:][:m.horizon] {
+				h[mo] += v
+			}
+		}
+		runs, best := 0.0, 0
+		for mo, v := range h {
+			runs += v
+			if best == 0 || v > h[best-1] {
+				best = mo + 1
+			}
+		}
+		if runs > 0 {
+			out.RunOutMonth, out.RunOutShare = best, h[best-1]/runs
+		}
+		out.SavingsAtHorizon, out.MinSavings = savH[pi], minS[pi]
+		sorted := slices.Clone(savH[pi])
+		slices.Sort(sorted)
+		out.SavingsP10, out.SavingsP50, out.SavingsP90 = quantileStat(sorted, 0.1), quantileStat(sorted, 0.5), quantileStat(sorted, 0.9)
+		out.Fan = fanChart(fan[pi], fanN, m)
+		last := &out.Fan[len(out.Fan)-1]
+		last.P10, last.P50, last.P90 = out.SavingsP10.Value, out.SavingsP50.Value, out.SavingsP90.Value
+	}
+	return out
 }
 
 func finish(res *Result, m *model, n int, detail bool) {
