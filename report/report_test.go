@@ -89,8 +89,8 @@ func TestJSONStrategyFields(t *testing.T) {
 		t.Fatal(err)
 	}
 	strategies, ok := doc["strategies"].([]any)
-	if !ok || len(strategies) != 4 {
-		t.Fatalf("strategies: %T %v", doc["strategies"], doc["strategies"])
+	if !ok || len(strategies) != 5 {
+		t.Fatalf("strategies: %T of %d, want 5 plans", doc["strategies"], len(strategies))
 	}
 	estimates := []string{"savings_p10", "savings_p50", "savings_p90", "p_savings_run_out", "months_without_pay", "months_without_health_coverage"}
 	for _, s := range strategies {

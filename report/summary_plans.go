@@ -24,6 +24,10 @@ func (r *Report) planSentences() []string {
 	var out []string
 	s := fmt.Sprintf("Of the %d plans simulated over %s possible futures, the best is plan %s: %s (score %.1f of 100",
 		len(r.Strategies), thousands(sim.Paths), best.Letter, lowerFirst(best.Name), best.Score)
+	if len(r.Strategies) == 1 {
+		s = fmt.Sprintf("The one plan the case allows, %s, was simulated over %s possible futures (score %.1f of 100",
+			lowerFirst(best.Name), thousands(sim.Paths), best.Score)
+	}
 	if ru := r.strategy(sim.Lead.RunnerUp); ru != nil {
 		s += fmt.Sprintf(", %.1f points ahead of plan %s: %s", sim.Lead.Points, ru.Letter, lowerFirst(ru.Name))
 	}

@@ -452,7 +452,12 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			next = lineUp(p.Hold, h.start)
 		}
 	}
-	if !cur.ok && !next.ok && (p.Search || len(p.targets) == 0) {
+	switch {
+	case next.ok:
+	case p.Search && (!cur.ok || cur.spec.current):
+		// Keep searching: from month 0, even while still in the current job.
+		startSearch(0)
+	case !cur.ok && len(p.targets) == 0:
 		startSearch(0)
 	}
 
@@ -551,7 +556,11 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			}
 		case evSearch:
 			searching = false
-			if !cur.ok && !next.ok {
+			if !next.ok && (!cur.ok || cur.spec.current) {
+				// The job found starts; a current job is left for it.
+				if cur.ok {
+					r.closePhase(&cur, tn)
+				}
 				r.begin(&cur, -1, searchK, tn)
 				firstNew = min(firstNew, tn)
 			}

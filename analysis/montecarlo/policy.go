@@ -53,8 +53,9 @@ type Policy struct {
 	Targets []int
 	// Mode says when a target's offer is taken over the held job.
 	Mode Mode
-	// Search starts a job search at month 0 when the person has no job and
-	// none lined up; otherwise a search starts only after a job is lost, or
+	// Search starts a job search at month 0 when no job is lined up, even
+	// while the person is still in a current job (which they leave for the
+	// job found); otherwise a search starts only after a job is lost, or
 	// when every target has said no.
 	Search bool
 }

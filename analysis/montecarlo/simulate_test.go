@@ -237,6 +237,25 @@ func TestClosedForm(t *testing.T) {
 			noCover:   H - months("2027-03-16"),
 			permanent: 1,
 		},
+		{
+			name: "search while in the current job, and move to the job found",
+			c: func() *crossroads.Case {
+				c := base()
+				cur := opp("cur", crossroads.StatusCurrentJob, "", 3000)
+				c.Opportunities = []crossroads.Opportunity{cur, opp("b", crossroads.StatusOffer, "2027-06-01", 2000)}
+				c.Settings.Search = crossroads.SearchSettings{Months: ptr(crossroads.Exactly(2)),
+					Pay:    &crossroads.Pay{Amount: crossroads.Exactly(3500), Per: "month"},
+					Health: ptr(false), CommuteMonthly: ptr(0.0), LayoffRiskPerYear: ptr(0.0)}
+				return c
+			},
+			p: Policy{Hold: -1, Search: true},
+			// The current job (a permanent job with the default plan, $120 a
+			// month for self cover) pays until half a month after month 2.
+			savings:   5000 + th*2.5 + 3500*0.8*(H-2.5) - 120*2 - 300*(H-2) - 2000*H,
+			noPay:     0,
+			noCover:   H - 2,
+			permanent: 1,
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

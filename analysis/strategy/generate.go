@@ -26,20 +26,19 @@ type Strategy struct {
 //     pending offer comes (reneging); when a pending job could start after
 //     it, take it and switch if the pending offer comes, resigning once
 //     started;
-//   - with a current job: stay, and stay but move if a pending offer comes;
-//   - with pending opportunities and no current job: decline every offer in
-//     hand (withdraw from an accepted one) and wait for the pending answers,
-//     searching if none is an offer;
-//   - with a keep_searching option, or with nothing pending and no current
-//     job: decline every offer in hand and search, taking any pending offer
-//     that comes first.
+//   - with a current job: stay; stay but move if a pending offer comes; and
+//     stay while searching, moving to the job found (or to a pending offer
+//     that comes first);
+//   - without one: with pending opportunities, decline every offer in hand
+//     (withdraw from an accepted one) and wait for the pending answers,
+//     searching if none is an offer; and decline every offer in hand and
+//     keep searching, taking a pending offer that comes first.
 //
 // All pending opportunities are pursued together: the first offer to come
 // is taken.
 func Generate(c *crossroads.Case) []Strategy {
 	var inHand, pending []int
 	current := -1
-	searchOption := false
 	for j := range c.Opportunities {
 		o := &c.Opportunities[j]
 		switch {
@@ -49,8 +48,6 @@ func Generate(c *crossroads.Case) []Strategy {
 			pending = append(pending, j)
 		case o.Status == crossroads.StatusCurrentJob && current < 0:
 			current = j
-		case o.Status == crossroads.StatusKeepSearching:
-			searchOption = true
 		}
 	}
 	var out []Strategy
@@ -90,12 +87,19 @@ func Generate(c *crossroads.Case) []Strategy {
 				montecarlo.Policy{Hold: h, Targets: pending, Mode: montecarlo.Anytime})
 		}
 	}
+	search := montecarlo.Policy{Hold: -1, Targets: pending, Mode: montecarlo.Anytime, Search: true}
+	first := ""
+	if len(pending) > 0 {
+		first = ", taking " + them + " if it is offered first"
+	}
 	if current >= 0 {
-		add("stay", "Stay in the "+c.Opportunities[current].Name, montecarlo.Policy{Hold: -1})
+		cur := c.Opportunities[current].Name
+		add("stay", "Stay in the "+cur, montecarlo.Policy{Hold: -1})
 		if len(pending) > 0 {
-			add("stay-switch-if-offered", "Stay in the "+c.Opportunities[current].Name+" and move to "+them+" if it is offered",
+			add("stay-switch-if-offered", "Stay in the "+cur+" and move to "+them+" if it is offered",
 				montecarlo.Policy{Hold: -1, Targets: pending, Mode: montecarlo.Anytime})
 		}
+		add("search", "Stay in the "+cur+" while searching, and move to the job found"+first, search)
 		return out
 	}
 	decline := declineWords(c, inHand)
@@ -103,9 +107,7 @@ func Generate(c *crossroads.Case) []Strategy {
 		add("wait", capitalize(decline+"wait for "+them+", searching if no offer comes"),
 			montecarlo.Policy{Hold: -1, Targets: pending, Mode: montecarlo.Anytime})
 	}
-	if searchOption || len(pending) == 0 {
-		add("search", capitalize(decline+"keep searching"), montecarlo.Policy{Hold: -1, Targets: pending, Mode: montecarlo.Anytime, Search: true})
-	}
+	add("search", capitalize(decline+"keep searching"+first), search)
 	return out
 }
 

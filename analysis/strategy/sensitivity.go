@@ -253,6 +253,9 @@ func (an *analyzer) evaluator(in input) (f func(float64) (*point, error), paths 
 // sensitivity builds the tornado chart and the break-even points.
 func (an *analyzer) sensitivity() error {
 	a := an.a
+	if len(an.strats) < 2 {
+		return nil // one plan: nothing can change the best
+	}
 	ins := an.inputs()
 	best := a.Best
 	leadOf := func(p *point) float64 {
@@ -304,9 +307,6 @@ func (an *analyzer) sensitivity() error {
 		}
 		return 0
 	})
-	if len(an.strats) < 2 {
-		return nil
-	}
 	for _, in := range ins {
 		if !in.breakEven {
 			continue

@@ -46,13 +46,13 @@ func TestGenerate(t *testing.T) {
 		{"two offers", []crossroads.Opportunity{opp("a", crossroads.StatusOffer, "2027-02-01"), opp("b", crossroads.StatusOffer, "2027-03-01")},
 			[]string{"accept-a", "accept-b", "search"}},
 		{"offer and an answer before its start", []crossroads.Opportunity{opp("a", crossroads.StatusOffer, "2027-02-01"), pending("2027-01-20", "2027-03-01")},
-			[]string{"accept-a", "accept-a-withdraw-if-offered", "accept-a-switch-if-offered", "wait"}},
+			[]string{"accept-a", "accept-a-withdraw-if-offered", "accept-a-switch-if-offered", "wait", "search"}},
 		{"offer and an answer after its start", []crossroads.Opportunity{opp("a", crossroads.StatusOffer, "2027-02-01"), pending("2027-02-20", "2027-03-01")},
-			[]string{"accept-a", "accept-a-switch-if-offered", "wait"}},
+			[]string{"accept-a", "accept-a-switch-if-offered", "wait", "search"}},
 		{"pending job that would start first", []crossroads.Opportunity{opp("a", crossroads.StatusAccepted, "2027-03-01"), pending("2027-01-20", "2027-02-01")},
-			[]string{"keep-a", "keep-a-withdraw-if-offered", "wait"}},
+			[]string{"keep-a", "keep-a-withdraw-if-offered", "wait", "search"}},
 		{"current job and a pending one", []crossroads.Opportunity{opp("c", crossroads.StatusCurrentJob, ""), pending("2027-01-20", "2027-02-01")},
-			[]string{"stay", "stay-switch-if-offered"}},
+			[]string{"stay", "stay-switch-if-offered", "search"}},
 		{"offer and a search", []crossroads.Opportunity{opp("a", crossroads.StatusOffer, "2027-02-01"), opp("s", crossroads.StatusKeepSearching, "")},
 			[]string{"accept-a", "search"}},
 	}
@@ -79,7 +79,7 @@ func TestGenerateExample(t *testing.T) {
 	for _, s := range Generate(c) {
 		got = append(got, s.ID)
 	}
-	want := []string{"keep-contract", "keep-contract-withdraw-if-offered", "keep-contract-switch-if-offered", "wait"}
+	want := []string{"keep-contract", "keep-contract-withdraw-if-offered", "keep-contract-switch-if-offered", "wait", "search"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %v, want %v", got, want)
 	}
@@ -303,5 +303,25 @@ func TestCurrentJobCase(t *testing.T) {
 	stay, move := a.Strategies[0].Outcome.Mean, a.Strategies[1].Outcome.Mean
 	if move.PRunOut > stay.PRunOut {
 		t.Errorf("P(run out): move %.3f, stay %.3f", move.PRunOut, stay.PRunOut)
+	}
+}
+
+// TestSinglePlan analyses a case with nothing but searching: one plan, no
+// lead, no break-even, and numbers that encode as JSON.
+func TestSinglePlan(t *testing.T) {
+	c := &crossroads.Case{AsOf: crossroads.MustDate("2027-01-01"), Person: crossroads.Person{MonthlyExpenses: 2000, Savings: 9000},
+		Opportunities: []crossroads.Opportunity{opp("s1", crossroads.StatusKeepSearching, ""), opp("s2", crossroads.StatusKeepSearching, "")}}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	a, err := Analyze(c, Options{Paths: 1000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Strategies) != 1 || a.Strategies[0].Rank != 1 || len(a.BreakEven) != 0 || len(a.Tornado) != 0 {
+		t.Errorf("%d strategies, %d break-evens, %d bars", len(a.Strategies), len(a.BreakEven), len(a.Tornado))
+	}
+	if _, err := json.Marshal(a); err != nil {
+		t.Errorf("JSON: %v", err)
 	}
 }

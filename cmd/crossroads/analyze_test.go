@@ -50,8 +50,8 @@ func TestAnalyzePathsAndSeed(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Simulation.Paths != 1500 || rep.Simulation.Seed != 3 || len(rep.Strategies) != 4 {
-		t.Errorf("simulation %+v with %d strategies; want 1500 paths, seed 3, 4 strategies", rep.Simulation, len(rep.Strategies))
+	if rep.Simulation.Paths != 1500 || rep.Simulation.Seed != 3 || len(rep.Strategies) != 5 {
+		t.Errorf("simulation %+v with %d strategies; want 1500 paths, seed 3, 5 strategies", rep.Simulation, len(rep.Strategies))
 	}
 	if _, again, _ := analyzeCLI(t, args...); again != out {
 		t.Error("the same case and seed gave a different report")
