@@ -1,6 +1,7 @@
 package montecarlo
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"github.com/crossroads/crossroads"
@@ -62,5 +63,43 @@ func BenchmarkSimulateMeansOnly(b *testing.B) {
 		if _, err := Simulate(c, examplePolicies, Settings{Seed: 1, MeansOnly: true}); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestPathAllocatesNothing checks that simulating a path (drawing its
+// events and running every policy on it) allocates nothing once a worker's
+// buffers exist.
+func TestPathAllocatesNothing(t *testing.T) {
+	c := exampleCase(t)
+	m, err := compile(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cps []cpolicy
+	for i, p := range examplePolicies {
+		cp, err := m.policy(c, p, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cps = append(cps, cp)
+	}
+	src := &rand.PCG{}
+	sc := newScenario(m)
+	r := newRunner(m, sc, src)
+	var blk rand.PCG
+	blk.Seed(1, 0)
+	path := uint64(0)
+	step := func() {
+		path++
+		sc.draw(m, src, blk.Uint64(), path)
+		for i := range cps {
+			r.run(&cps[i], true)
+		}
+	}
+	for range 1000 { // let the search buffers reach their size
+		step()
+	}
+	if n := testing.AllocsPerRun(2000, step); n != 0 {
+		t.Errorf("%v allocations per path, want 0", n)
 	}
 }
