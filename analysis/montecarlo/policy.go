@@ -60,15 +60,59 @@ type Policy struct {
 	Search bool
 }
 
+// noShortcut turns off the copying of equivalent paths (tests compare).
+var noShortcut bool
+
 // cpolicy is a policy checked against a model, targets in answer order.
 type cpolicy struct {
 	Policy
 	targets []int
 	answer  []float64
+	// mask has the bits (scenario.bits) of the targets; same is the index
+	// of an earlier policy that does exactly what this one does on every
+	// path where none of its targets' offers comes, or -1.
+	mask uint64
+	same int
+}
+
+// sameAs finds, for each policy that holds a job (an offer, or the current
+// job) and pursues targets without searching, an earlier policy with the
+// same hold, no targets and no search: on a path where no target's offer
+// comes, the two do the same (each "no" leaves the held job as it was, and
+// a search after a lost job starts at the loss either way), so the
+// simulation copies that policy's path instead of running it again.
+func (m *model) sameAs(cps []cpolicy) {
+	if noShortcut {
+		for i := range cps {
+			cps[i].same = -1
+		}
+		return
+	}
+	bit := map[int]uint64{}
+	for k, j := range m.pending {
+		bit[j] = 1 << k
+	}
+	for i := range cps {
+		p := &cps[i]
+		p.same = -1
+		for _, t := range p.targets {
+			p.mask |= bit[t]
+		}
+		if len(p.targets) == 0 || p.Search || (p.Hold < 0 && m.current < 0) {
+			continue
+		}
+		for e := range i {
+			q := &cps[e]
+			if q.Hold == p.Hold && len(q.targets) == 0 && !q.Search {
+				p.same = e
+				break
+			}
+		}
+	}
 }
 
 func (m *model) policy(c *crossroads.Case, p Policy, i int) (cpolicy, error) {
-	cp := cpolicy{Policy: p}
+	cp := cpolicy{Policy: p, same: -1}
 	n := len(m.jobs)
 	if p.Hold < -1 || p.Hold >= n {
 		return cp, crossroads.Errorf(crossroads.Invalid, "policy %d: hold %d is not an opportunity", i, p.Hold)

@@ -291,6 +291,7 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 			return nil, err
 		}
 	}
+	m.sameAs(cps)
 	n := s.Paths
 	if n == 0 {
 		n = crossroads.DefaultPaths
@@ -390,6 +391,11 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 			sc := newScenario(m)
 			r := newRunner(m, sc, src)
 			var blk rand.PCG
+			outs := make([]pathOut, P)
+			occs := make([][]float64, P)
+			for pi := range occs {
+				occs[pi] = make([]float64, m.nStates)
+			}
 			for {
 				ch := int(nextChunk.Add(1) - 1)
 				if ch >= nc {
@@ -408,7 +414,19 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 							if keep {
 								r.fan = fan[pi][i*m.horizon : (i+1)*m.horizon]
 							}
-							r.run(&cps[pi], keep)
+							if e := cps[pi].same; e >= 0 && sc.bits&cps[pi].mask == 0 {
+								// None of its pending offers came: the policy
+								// does what policy e did on this path.
+								r.out = outs[e]
+								copy(r.occ, occs[e])
+								if keep {
+									copy(r.fan, fan[e][i*m.horizon:(i+1)*m.horizon])
+								}
+							} else {
+								r.run(&cps[pi], keep)
+							}
+							outs[pi] = r.out
+							copy(occs[pi], r.occ)
 							lay.add(all[((ch*P+pi)*nclass+cl)*lay.size:][:lay.size], &r.out, r.occ)
 							if f := r.out.firstRunOut; f > 0 {
 								hist[(ch*P+pi)*m.horizon+f-1]++

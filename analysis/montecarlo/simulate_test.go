@@ -511,3 +511,23 @@ func TestBadPolicy(t *testing.T) {
 		t.Error("no policy: got no error")
 	}
 }
+
+// TestSameAsShortcut checks the copy of a policy's path from an equivalent
+// one: with the shortcut turned off every number is the same.
+func TestSameAsShortcut(t *testing.T) {
+	c := exampleCase(t)
+	s := Settings{Paths: 1500, Seed: 8}
+	with, err := Simulate(c, examplePolicies, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	noShortcut = true
+	defer func() { noShortcut = false }()
+	without, err := Simulate(c, examplePolicies, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(with, without) {
+		t.Error("results differ with and without copying equivalent paths")
+	}
+}

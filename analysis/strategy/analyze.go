@@ -189,6 +189,8 @@ type analyzer struct {
 	workers  int
 	a        *Analysis
 	cache    map[string]*point
+	// prefetched waits for the re-runs started by prefetch.
+	prefetched func() error
 }
 
 // point is the outcome of a sensitivity evaluation.
@@ -236,6 +238,10 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 	var err error
 	if an.sc, err = newScorer(c, opt.Weights); err != nil {
 		return nil, err
+	}
+	an.prefetched = func() error { return nil }
+	if len(an.strats) > 1 {
+		an.prefetch()
 	}
 	sim, err := montecarlo.Simulate(c, an.policies, montecarlo.Settings{Paths: paths, Seed: an.seed, Workers: an.workers})
 	if err != nil {
@@ -519,11 +525,21 @@ func (an *analyzer) evalCase(key string, mc *crossroads.Case) (*point, error) {
 	if p, ok := an.cache[key]; ok {
 		return p, nil
 	}
-	sim, err := montecarlo.Simulate(mc, an.policies, montecarlo.Settings{Paths: an.sens, Seed: an.seed, Workers: an.workers, MeansOnly: true})
+	p, err := an.run(mc, an.workers, *an.sc)
 	if err != nil {
 		return nil, err
 	}
-	sc := *an.sc
+	an.cache[key] = p
+	return p, nil
+}
+
+// run re-runs the strategies on case mc with the sensitivity paths and the
+// given number of workers, and scores them with (a copy of) sc.
+func (an *analyzer) run(mc *crossroads.Case, workers int, sc scorer) (*point, error) {
+	sim, err := montecarlo.Simulate(mc, an.policies, montecarlo.Settings{Paths: an.sens, Seed: an.seed, Workers: workers, MeansOnly: true})
+	if err != nil {
+		return nil, err
+	}
 	if err := sc.setStates(mc, sim.States, an.opt.Weights, an.opt.Outlook); err != nil {
 		return nil, err
 	}
@@ -533,12 +549,7 @@ func (an *analyzer) evalCase(key string, mc *crossroads.Case) (*point, error) {
 		rows[i] = sc.values(&sim.Outcomes[i].Mean)
 		savings = append(savings, sim.Outcomes[i].Mean.Savings)
 	}
-	p, err := sc.point(rows, savings)
-	if err != nil {
-		return nil, err
-	}
-	an.cache[key] = p
-	return p, nil
+	return sc.point(rows, savings)
 }
 
 func key(input string, x float64) string { return fmt.Sprintf("%s=%.17g", input, x) }

@@ -4,8 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"sort"
+	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/analysis/montecarlo"
@@ -73,6 +77,9 @@ func pertMoments(e crossroads.Estimate) (mu, sq float64) {
 func (an *analyzer) inputs() []input {
 	c := an.c
 	factor := func(kind string, j int) int {
+		if an.a == nil || an.a.Sim == nil {
+			return -1 // before the main run
+		}
 		for fi, f := range an.a.Sim.Factors {
 			if f.Kind == kind && f.Opportunity == j {
 				return fi
@@ -263,6 +270,9 @@ func (an *analyzer) sensitivity() error {
 		return l
 	}
 	savingsEval := an.savingsEvaluator()
+	if err := an.prefetched(); err != nil {
+		return err
+	}
 	var base *point
 	for _, in := range ins {
 		f, paths, method := an.evaluator(in)
@@ -509,4 +519,57 @@ func (an *analyzer) balanceBreakEven() error {
 		trials = append(trials, float64(k)/40)
 	}
 	return an.breakEven(in, f, trials, tolBalance, a.Paths, fmt.Sprintf("regula falsi (Illinois) on the outcomes of all %d paths, re-weighted", a.Paths))
+}
+
+// prefetch starts, side by side and alongside the main run, the re-runs the
+// tornado chart will need: the case as it is, and each input that is not a
+// probability (those are mixtures of the main run) nor the savings (a
+// shift) at its low and high value; one worker each. Each run is
+// deterministic, so the order in which they finish changes nothing.
+// prefetched waits for them and caches them.
+func (an *analyzer) prefetch() {
+	type job struct {
+		key string
+		c   *crossroads.Case
+	}
+	jobs := []job{{"base", an.c}}
+	for _, in := range an.inputs() {
+		switch id := in.id; {
+		case id == "savings", strings.HasPrefix(id, "offer:"), strings.HasPrefix(id, "conversion:"), strings.HasPrefix(id, "extension:"):
+			continue
+		}
+		jobs = append(jobs, job{key(in.id, in.low), in.apply(in.low)}, job{key(in.id, in.high), in.apply(in.high)})
+	}
+	workers := an.workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	points := make([]*point, len(jobs))
+	errs := make([]error, len(jobs))
+	sc := *an.sc // the main run goes on changing an.sc
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(jobs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
+				points[i], errs[i] = an.run(jobs[i].c, 1, sc)
+			}
+		}()
+	}
+	an.prefetched = func() error {
+		wg.Wait()
+		for i, j := range jobs {
+			if errs[i] != nil {
+				return errs[i]
+			}
+			an.cache[j.key] = points[i]
+		}
+		return nil
+	}
 }
