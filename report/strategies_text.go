@@ -18,8 +18,8 @@ func (r *Report) writePlansText(t *textWriter) {
 		return
 	}
 	t.heading("THE PLANS, SIMULATED MONTH BY MONTH")
-	t.wrap("", fmt.Sprintf("%s futures simulated over %d months (seed %d); every plan meets the same futures, so their differences are not noise. Each figure is followed by ± its Monte Carlo standard error.",
-		thousands(sim.Paths), sim.HorizonMonths, sim.Seed))
+	t.wrap("", fmt.Sprintf("%s futures simulated over %s (seed %d); every plan meets the same futures, so their differences are not noise. Each figure is followed by ± its Monte Carlo standard error.",
+		thousands(sim.Paths), monthsWord(sim.HorizonMonths), sim.Seed))
 	for _, s := range r.rankedStrategies() {
 		t.blank()
 		t.wrapHanging(fmt.Sprintf("  %s. ", s.Letter), "     ", fmt.Sprintf("%s — rank %d, score %.1f ±%.1f", s.Name, s.Rank, s.Score, s.ScoreSE))
@@ -250,4 +250,12 @@ func (r *Report) breakEvenSentence(b strategy.BreakEven) string {
 	}
 	return fmt.Sprintf("%s (now %s): at %s the best plan changes from %s below to %s above.", name, now,
 		r.inputValue(b.Unit, *b.Value), r.planLetter(b.BestBelow), r.planLetter(b.BestAbove))
+}
+
+// monthsWord writes "1 month" or "n months".
+func monthsWord(n int) string {
+	if n == 1 {
+		return "1 month"
+	}
+	return fmt.Sprintf("%d months", n)
 }

@@ -217,7 +217,7 @@ func (r *Report) planMoneySentence(p *Strategy) string {
 		s += fmt.Sprintf(" and %.1f months without an employer health plan, paying %s for your own cover at %s a month",
 			p.MonthsWithoutEmployerCoverage, r.money(p.OwnHealthCost), r.money(c.Person.HealthWithoutEmployer()))
 	}
-	s += fmt.Sprintf(". Your savings would end the %d months between %s and %s (median %s)", r.HorizonMonths,
+	s += fmt.Sprintf(". Your savings would end the %s between %s and %s (median %s)", monthsWord(r.HorizonMonths),
 		r.money(p.SavingsP10), r.money(p.SavingsP90), r.money(p.SavingsP50))
 	if p.PSavingsRunOut >= 0.005 {
 		s += fmt.Sprintf(", and in %s of the futures they fall below zero at some point, most often in month %d (around %s)",
