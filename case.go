@@ -515,6 +515,55 @@ type Settings struct {
 	Seed uint64 `yaml:"seed,omitempty" json:"seed,omitempty"`
 	// Tax on pay.
 	Tax Tax `yaml:"tax,omitempty" json:"tax,omitzero"`
+	// SensitivityPaths is the number of Monte Carlo paths of each re-run
+	// behind the break-even points and the tornado chart: the first paths of
+	// the same seed, so that every re-run shares the main run's random
+	// numbers. Unit: paths. Default: 2,000 (a re-run then costs a fifth of
+	// the main run, so that the whole analysis stays interactive; the
+	// standard error of a run-out probability is then at most 1.1
+	// percentage points, and much less for the difference between two
+	// strategies, which share their random numbers).
+	SensitivityPaths int `yaml:"sensitivity_paths,omitempty" json:"sensitivity_paths,omitempty" check:"min=0,max=100000"`
+	// Search describes the job search the simulation starts when the person
+	// has no job and none to come (after a lost job or a missing offer):
+	// how long it lasts and the job it finds.
+	Search SearchSettings `yaml:"search,omitempty" json:"search,omitzero"`
+}
+
+// SearchSettings describe the job search of the simulation and the job it
+// finds. Each field left out is taken from the case's keep_searching option
+// when there is one, else from the default named.
+type SearchSettings struct {
+	// Months from the start of a search to the first day of the job it
+	// finds; a range is sampled anew for every search. Unit: months.
+	// Default: the keep_searching option's search.months, else {min: 1,
+	// likely: 3, max: 9}, around the median length of unemployment in the
+	// BLS Current Population Survey (about 10 weeks in 2025) with a long
+	// tail.
+	Months *Estimate `yaml:"months,omitempty" json:"months,omitempty" check:"min=0,max=60"`
+	// Pay of the job a search finds. Default: the keep_searching option's
+	// pay, else the lowest expected pay among the case's opportunities (a
+	// cautious guess: a search after a missed chance finds work like the
+	// least paid of the jobs on the table).
+	Pay *Pay `yaml:"pay,omitempty" json:"pay,omitempty"`
+	// Health is true when the job a search finds comes with employer health
+	// coverage. Default: the keep_searching option's benefits.health, else
+	// true (the job found is taken to be permanent, and most permanent jobs
+	// offer coverage).
+	Health *bool `yaml:"health,omitempty" json:"health,omitempty"`
+	// HealthEmployeeMonthly is the employee's share of the found job's
+	// health plan. Unit: money per month. Default: $120 (self) or $571
+	// (family). Source: KFF Employer Health Benefits Survey 2025.
+	HealthEmployeeMonthly *float64 `yaml:"health_employee_monthly,omitempty" json:"health_employee_monthly,omitempty" check:"money"`
+	// CommuteMonthly is the money cost of the found job's commute. Unit:
+	// money per month. Default: the keep_searching option's commute cost,
+	// else the mean commute cost of the case's other opportunities.
+	CommuteMonthly *float64 `yaml:"commute_monthly,omitempty" json:"commute_monthly,omitempty" check:"money"`
+	// LayoffRiskPerYear is the chance of losing the found job in any year.
+	// Unit: probability per year. Default: the keep_searching option's
+	// future.layoff_risk_per_year, else 0.10 (BLS JOLTS layoffs and
+	// discharges, about 1% of employment a month, 2024–2025).
+	LayoffRiskPerYear *float64 `yaml:"layoff_risk_per_year,omitempty" json:"layoff_risk_per_year,omitempty" check:"prob"`
 }
 
 // Tax settings.

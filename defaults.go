@@ -354,3 +354,128 @@ func (c *Commitments) ReputationCostValue() float64 {
 func (c *Commitments) NoticeWeeksValue() float64 {
 	return ratingOr(c.NoticeWeeks, DefaultNoticeWeeks)
 }
+
+// Defaults of the simulation.
+const (
+	// DefaultPaths is the number of Monte Carlo paths: the standard error
+	// of a probability p estimated from n paths is √(p(1−p)/n), at most
+	// √(0.25/n); n = 10,000 keeps it at or below half a percentage point.
+	DefaultPaths = 10000
+	// DefaultSensitivityPaths is the number of paths of each re-run behind
+	// the break-even points and the tornado chart.
+	DefaultSensitivityPaths = 2000
+	// DefaultSeed of the random numbers.
+	DefaultSeed = 1
+)
+
+// PathsValue returns the number of Monte Carlo paths.
+func (s *Settings) PathsValue() int {
+	if s.Paths > 0 {
+		return s.Paths
+	}
+	return DefaultPaths
+}
+
+// SensitivityPathsValue returns the number of paths of each sensitivity
+// re-run, never more than PathsValue.
+func (s *Settings) SensitivityPathsValue() int {
+	n := DefaultSensitivityPaths
+	if s.SensitivityPaths > 0 {
+		n = s.SensitivityPaths
+	}
+	return min(n, s.PathsValue())
+}
+
+// SeedValue returns the seed of the random numbers (1 when not given).
+func (s *Settings) SeedValue() uint64 {
+	if s.Seed != 0 {
+		return s.Seed
+	}
+	return DefaultSeed
+}
+
+// SearchOption returns the case's first keep_searching opportunity, or nil.
+func (c *Case) SearchOption() *Opportunity {
+	for i := range c.Opportunities {
+		if c.Opportunities[i].Status == StatusKeepSearching {
+			return &c.Opportunities[i]
+		}
+	}
+	return nil
+}
+
+// SearchDuration returns the length of a job search in the simulation:
+// settings.search.months, else the keep_searching option's search.months,
+// else DefaultSearchMonths.
+func (c *Case) SearchDuration() Estimate {
+	if m := c.Settings.Search.Months; m != nil {
+		return *m
+	}
+	if ks := c.SearchOption(); ks != nil {
+		return ks.SearchMonths()
+	}
+	return DefaultSearchMonths
+}
+
+// SearchJobID is the id of the job a search finds (see Case.SearchJob).
+const SearchJobID = "search-job"
+
+// SearchJob returns the job a search finds, as an opportunity: a permanent
+// job whose terms come from settings.search, else from the case's
+// keep_searching option, else from the defaults documented on
+// SearchSettings. Its ratings are the keep_searching option's, else neutral
+// (5/10, and the middle of each custom criterion's scale).
+func (c *Case) SearchJob() Opportunity {
+	ks := c.SearchOption()
+	s := c.Settings.Search
+	job := Opportunity{ID: SearchJobID, Name: "job found by searching", Status: StatusOffer,
+		Employment: Employment{Type: EmploymentPermanent}}
+	if ks != nil {
+		job.Role, job.Field, job.Occupation = ks.Role, ks.Field, ks.Occupation
+		job.Pay, job.Benefits, job.Commute = ks.Pay, ks.Benefits, ks.Commute
+		job.Schedule, job.Work, job.Future, job.Ratings = ks.Schedule, ks.Work, ks.Future, ks.Ratings
+		job.RaisePercent = ks.RaisePercent
+	} else {
+		var others []*Opportunity
+		for i := range c.Opportunities {
+			others = append(others, &c.Opportunities[i])
+		}
+		for i, o := range others {
+			if i == 0 || o.Pay.Monthly() < job.Pay.Monthly() {
+				job.Pay = o.Pay
+			}
+		}
+		if n := float64(len(others)); n > 0 {
+			minutes, cost := 0.0, 0.0
+			for _, o := range others {
+				minutes += o.Commute.MinutesOneWay * (1 - o.Commute.Remote)
+				cost += o.CommuteMonthlyCost()
+			}
+			minutes, cost = minutes/n, cost/n
+			job.Commute = Commute{MinutesOneWay: minutes, MonthlyCost: &cost}
+		}
+		if len(c.Criteria.Custom) > 0 {
+			job.Ratings = map[string]float64{}
+			for _, cc := range c.Criteria.Custom {
+				lo, hi := cc.Scale()
+				job.Ratings[cc.ID] = (lo + hi) / 2
+			}
+		}
+	}
+	if s.Pay != nil {
+		job.Pay = *s.Pay
+	}
+	if s.Health != nil {
+		job.Benefits.Health = s.Health
+	}
+	if s.HealthEmployeeMonthly != nil {
+		job.Benefits.HealthEmployeeMonthly = s.HealthEmployeeMonthly
+	}
+	if s.CommuteMonthly != nil {
+		job.Commute.MonthlyCost = s.CommuteMonthly
+	}
+	if s.LayoffRiskPerYear != nil {
+		job.Future.LayoffRiskPerYear = s.LayoffRiskPerYear
+	}
+	return job
+}

@@ -13,11 +13,20 @@ import (
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/analysis/lens"
 	"github.com/crossroads/crossroads/analysis/mcda"
+	"github.com/crossroads/crossroads/analysis/strategy"
 	"github.com/crossroads/crossroads/occupation"
 )
 
 // Options of a report. The zero value uses the documented defaults.
 type Options struct {
+	// Paths, when > 0, overrides the case's settings.paths: the number of
+	// Monte Carlo paths of the plans' simulation.
+	Paths int
+	// Seed, when not nil, overrides the case's settings.seed.
+	Seed *uint64
+	// Workers of the simulation; 0 means GOMAXPROCS. The numbers do not
+	// depend on it.
+	Workers int
 	// Outlook returns an occupation's projected ten-year employment change
 	// in percent; nil means the embedded occupation dataset.
 	Outlook func(code string) (percent float64, ok bool)
@@ -50,6 +59,20 @@ type Report struct {
 	Best string `json:"best"`
 	// Sensitivity says what would change the best choice.
 	Sensitivity Sensitivity `json:"sensitivity"`
+	// Simulation describes the month-by-month Monte Carlo simulation of the
+	// plans the person can follow; Strategies are those plans, simulated
+	// and ranked (see docs/simulation.md).
+	Simulation *Simulation `json:"simulation"`
+	Strategies []Strategy  `json:"strategies"`
+	// ValueOfInformation is what knowing each pending answer before the
+	// decision deadline is worth.
+	ValueOfInformation []strategy.VOI `json:"value_of_information"`
+	// BreakEven lists the values of the inputs at which the best plan
+	// changes, and to what.
+	BreakEven []strategy.BreakEven `json:"break_even"`
+	// Tornado lists the inputs that move the best plan's lead most, each
+	// taken to a low and a high value.
+	Tornado []strategy.Bar `json:"tornado"`
 	// Summary is a few plain sentences a coach would say.
 	Summary []string `json:"summary"`
 	// Questions still worth asking before deciding.
@@ -64,6 +87,7 @@ type Report struct {
 
 	caseRef *crossroads.Case
 	lens    lens.Result
+	plans   *strategy.Analysis
 }
 
 // Weights are the criteria weights of the report.
@@ -179,16 +203,18 @@ func Build(c *crossroads.Case, opt Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	outlook := opt.Outlook
-	if outlook == nil {
-		outlook = occupationOutlook
+	if opt.Outlook == nil {
+		opt.Outlook = occupationOutlook
 	}
-	lr, err := lens.Evaluate(c, lens.Settings{Weights: within, Outlook: outlook})
+	lr, err := lens.Evaluate(c, lens.Settings{Weights: within, Outlook: opt.Outlook})
 	if err != nil {
 		return nil, err
 	}
 	r.lens = lr
 	if err := r.rank(c, lr); err != nil {
+		return nil, err
+	}
+	if err := r.buildStrategies(c, opt, within); err != nil {
 		return nil, err
 	}
 	r.Sensitivity.Balance = lens.BalanceSegments(lr)

@@ -17,6 +17,7 @@ import (
 func summarize(r *Report) []string {
 	var out []string
 	out = append(out, r.verdict())
+	out = append(out, r.planSentences()...)
 	for i := range r.Opportunities {
 		out = append(out, r.lensSentence(&r.Opportunities[i]))
 	}
@@ -391,8 +392,28 @@ func assumptions(c *crossroads.Case) []crossroads.Figure {
 			add(crossroads.FigSearchMonths)
 		}
 	}
+	// The simulation: the pay lag, the search after a lost job or a
+	// missing offer, and the job it finds.
+	add(figPayLag)
+	if c.Settings.Search.Months == nil && (c.SearchOption() == nil || c.SearchOption().Search.Months == nil) {
+		add(crossroads.FigSearchMonths)
+	}
+	if sj := c.SearchJob(); sj.Future.LayoffRiskPerYear == nil {
+		add(crossroads.FigLayoffRisk)
+	}
+	if sj := c.SearchJob(); sj.Benefits.HasHealth(false) && sj.Benefits.HealthEmployeeMonthly == nil {
+		if family {
+			add(crossroads.FigHealthWorkerFamily)
+		} else {
+			add(crossroads.FigHealthWorkerSelf)
+		}
+	}
 	return out
 }
+
+// figPayLag is the simulation's time from a job's start to its first pay.
+var figPayLag = crossroads.Figure{Name: "Time from the start of a job to its first paycheck", Value: lens.PayLagMonths, Unit: "months", Year: "convention",
+	Source: "Assumption: pay arrives about two weeks after it is earned, as with a biweekly payroll"}
 
 // timeline lists the dates of the case in order.
 func timeline(c *crossroads.Case) []Event {

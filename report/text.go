@@ -42,6 +42,8 @@ func (r *Report) WriteText(w io.Writer) error {
 	t.blank()
 	t.quadrantChart(r)
 
+	r.writePlansText(t)
+
 	t.heading("WHAT EACH SCORE IS MADE OF")
 	for _, o := range r.Opportunities {
 		t.line(o.Name)

@@ -62,13 +62,23 @@ func displayName(path string) string {
 
 func newAnalyzeCmd() *cobra.Command {
 	var format string
+	var paths int
+	var seed uint64
 	cmd := &cobra.Command{
-		Use:   "analyze [--format text|json|html] FILE",
+		Use:   "analyze [--format text|json|html] [--paths N] [--seed S] FILE",
 		Short: "Analyse a case file and print the report",
 		Long: `Analyse a case file (YAML or JSON; "-" reads standard input) and print the
 report: the job-or-career lens of each opportunity, the ranking with each
 criterion's contribution, what would change the answer, a plain-language
-summary, the questions still worth asking and the assumptions used.
+summary, the questions still worth asking and the assumptions used; and the
+plans the person can follow, simulated month by month over the horizon
+(savings, the chance of running out, months without pay or an employer
+health plan), ranked, with the value of knowing a pending answer, the
+break-even points and a tornado chart (docs/simulation.md).
+
+The simulation is reproducible: the same case and seed give the same numbers
+on any machine and any number of cores. --paths and --seed override the
+case's settings.paths and settings.seed.
 
 Formats: text (default), json (documented in docs/report-json.md) and html (a
 self-contained page).`,
@@ -79,11 +89,21 @@ self-contained page).`,
 			default:
 				return usagef("--format %q: use text, json or html", format)
 			}
+			opt := reportOptions()
+			if cmd.Flags().Changed("paths") {
+				if paths < 1 || paths > maxPaths {
+					return usagef("--paths %d: use a number of paths from 1 to %d", paths, maxPaths)
+				}
+				opt.Paths = paths
+			}
+			if cmd.Flags().Changed("seed") {
+				opt.Seed = &seed
+			}
 			c, err := loadCase(cmd, args[0])
 			if err != nil {
 				return err
 			}
-			r, err := report.Build(c, reportOptions())
+			r, err := report.Build(c, opt)
 			if err != nil {
 				return err
 			}
@@ -98,8 +118,13 @@ self-contained page).`,
 		},
 	}
 	cmd.Flags().StringVarP(&format, "format", "f", "text", "output format: text, json or html")
+	cmd.Flags().IntVar(&paths, "paths", 0, "number of Monte Carlo paths (default: the case's settings.paths, else 10,000)")
+	cmd.Flags().Uint64Var(&seed, "seed", 0, "seed of the random numbers (default: the case's settings.seed, else 1)")
 	return cmd
 }
+
+// maxPaths is the largest --paths accepted, as for settings.paths.
+const maxPaths = 1_000_000
 
 // reportOptions returns the options of every report the command builds.
 func reportOptions() report.Options {

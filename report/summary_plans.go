@@ -1,0 +1,284 @@
+package report
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/crossroads/crossroads"
+	"github.com/crossroads/crossroads/analysis/strategy"
+)
+
+// planSentences are the summary's sentences about the simulated plans:
+// which is best and by how much, how sure that is, the chance of being
+// hired permanently at which the answer changes, what the months without
+// pay and without an employer health plan do to savings, and what knowing
+// a pending answer is worth.
+func (r *Report) planSentences() []string {
+	sim := r.Simulation
+	if sim == nil || len(r.Strategies) == 0 {
+		return nil
+	}
+	best := r.strategy(sim.Best)
+	var out []string
+	s := fmt.Sprintf("Of the %d plans simulated over %s possible futures, the best is plan %s: %s (score %.1f of 100",
+		len(r.Strategies), thousands(sim.Paths), best.Letter, lowerFirst(best.Name), best.Score)
+	if len(r.Strategies) == 1 {
+		s = fmt.Sprintf("The one plan the case allows, %s, was simulated over %s possible futures (score %.1f of 100",
+			lowerFirst(best.Name), thousands(sim.Paths), best.Score)
+	}
+	if ru := r.strategy(sim.Lead.RunnerUp); ru != nil {
+		s += fmt.Sprintf(", %.1f points ahead of plan %s: %s", sim.Lead.Points, ru.Letter, lowerFirst(ru.Name))
+	}
+	out = append(out, s+").")
+	if s := r.surenessSentence(); s != "" {
+		out = append(out, s)
+	}
+	out = append(out, r.hiringSentences()...)
+	if s := r.planMoneySentence(best); s != "" {
+		out = append(out, s)
+	}
+	if s := r.riskiestSentence(best); s != "" {
+		out = append(out, s)
+	}
+	for _, v := range r.ValueOfInformation {
+		out = append(out, r.voiSummary(v))
+	}
+	return out
+}
+
+// surenessSentence says how sure the best plan is: its lead against the
+// simulation's own error, then the nearest inputs that would change it.
+func (r *Report) surenessSentence() string {
+	sim := r.Simulation
+	l := sim.Lead
+	if l.RunnerUp == "" {
+		return ""
+	}
+	var s string
+	switch {
+	case l.Points < 2*l.PointsSE:
+		s = fmt.Sprintf("The lead (%.2f ± %.2f points) is within the simulation's own error: the two plans are level", l.Points, l.PointsSE)
+	default:
+		s = fmt.Sprintf("The lead is small but real (%.2f ± %.2f points from the simulation's randomness)", l.Points, l.PointsSE)
+		if l.Points >= 5 {
+			s = fmt.Sprintf("The lead is clear (%.1f ± %.1f points)", l.Points, l.PointsSE)
+		}
+	}
+	changes := r.nearestChanges(3)
+	if len(changes) == 0 {
+		return s + ", and no input within its range changes the best plan."
+	}
+	return s + "; the best plan changes " + orJoin(changes) + "."
+}
+
+// nearestChanges lists up to n changes of the best plan, the nearest to the
+// case's values first (distance relative to the range searched or tried):
+// the break-even points other than the conversion probabilities (which have
+// their own sentence) and the balance, then the tornado's inputs whose low or
+// high value makes another plan best.
+func (r *Report) nearestChanges(n int) []string {
+	type change struct {
+		dist float64
+		text string
+	}
+	var cs []change
+	seen := map[string]bool{}
+	byInput := map[string][]string{}
+	var order []string
+	dist := map[string]float64{}
+	for _, b := range r.BreakEven {
+		if b.Input == "balance" || strings.HasPrefix(b.Input, "conversion:") {
+			seen[b.Input] = true
+			continue
+		}
+		seen[b.Input] = true
+		if b.Value == nil {
+			continue
+		}
+		dir := "below"
+		if *b.Value > b.Current {
+			dir = "above"
+		}
+		width := b.High - b.Low
+		if width <= 0 {
+			width = 1
+		}
+		d := math.Abs(*b.Value-b.Current) / width
+		if _, ok := byInput[b.Input]; !ok {
+			order = append(order, b.Input)
+			dist[b.Input] = d
+		}
+		dist[b.Input] = math.Min(dist[b.Input], d)
+		byInput[b.Input] = append(byInput[b.Input], dir+" "+r.inputValue(b.Unit, *b.Value))
+	}
+	for _, id := range order {
+		for _, b := range r.BreakEven {
+			if b.Input == id {
+				cs = append(cs, change{dist[id], fmt.Sprintf("if %s were %s (now %s)", the(b.Name), orJoin(byInput[id]), r.inputValue(b.Unit, b.Current))})
+				break
+			}
+		}
+	}
+	for _, t := range r.Tornado {
+		if seen[t.Input] {
+			continue
+		}
+		best := r.Simulation.Best
+		for _, side := range []struct {
+			x    float64
+			plan string
+		}{{t.Low, t.BestLow}, {t.High, t.BestHigh}} {
+			if side.plan == best {
+				continue
+			}
+			width := math.Abs(t.High - t.Low)
+			if width == 0 {
+				width = 1
+			}
+			cs = append(cs, change{math.Abs(side.x-t.Current) / width,
+				fmt.Sprintf("if %s were %s instead of %s", the(t.Name), r.inputValue(t.Unit, side.x), r.inputValue(t.Unit, t.Current))})
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b change) int {
+		switch {
+		case a.dist < b.dist:
+			return -1
+		case a.dist > b.dist:
+			return 1
+		}
+		return 0
+	})
+	var out []string
+	for i := 0; i < n && i < len(cs); i++ {
+		out = append(out, cs[i].text)
+	}
+	return out
+}
+
+// the puts "the" before an input's name unless it starts with "your".
+func the(name string) string {
+	if strings.HasPrefix(name, "your ") {
+		return name
+	}
+	return "the " + name
+}
+
+func orJoin(list []string) string {
+	if len(list) < 2 {
+		return strings.Join(list, "")
+	}
+	return strings.Join(list[:len(list)-1], ", ") + " or " + list[len(list)-1]
+}
+
+// hiringSentences say, for each contract, the chance of being hired
+// permanently at which the best plan changes.
+func (r *Report) hiringSentences() []string {
+	c := r.caseRef
+	var out []string
+	for _, b := range r.BreakEven {
+		id, ok := strings.CutPrefix(b.Input, "conversion:")
+		if !ok {
+			continue
+		}
+		o := c.Opportunity(id)
+		if o == nil {
+			continue
+		}
+		now := estimatePct(o.ConversionProbability())
+		if b.Value == nil {
+			out = append(out, fmt.Sprintf("Whatever the chance of being hired permanently at the end of the %s, from 0%% to 100%% (now %s), plan %s stays best.",
+				o.Name, now, r.planLetter(b.BestBelow)))
+			continue
+		}
+		out = append(out, fmt.Sprintf("The answer turns on the chance of being hired permanently at the end of the %s: above %s (it is now %s) plan %s, %s, is best; below it, plan %s, %s.",
+			o.Name, pct(*b.Value), now, r.planLetter(b.BestAbove), r.planName(b.BestAbove), r.planLetter(b.BestBelow), r.planName(b.BestBelow)))
+	}
+	return out
+}
+
+// planMoneySentence says what the months without pay and without an
+// employer health plan mean for savings under a plan.
+func (r *Report) planMoneySentence(p *Strategy) string {
+	if p == nil {
+		return ""
+	}
+	c := r.caseRef
+	s := fmt.Sprintf("Under plan %s you would go %.1f months without pay on average", p.Letter, p.MonthsWithoutPay)
+	if h := r.heldOpportunity(p.ID); h != nil && h.Facts.MonthsToFirstPay > 0 {
+		s += fmt.Sprintf(" (the first %.1f waiting for the %s's first paycheck, which uses %s of your %s savings)",
+			h.Facts.MonthsToFirstPay, h.Name, r.money(h.Facts.SpendBeforePay), r.money(c.Person.Savings))
+	}
+	switch {
+	case p.MonthsWithoutHealthCoverage > 0:
+		s += fmt.Sprintf(" and %.1f months with no health coverage at all", p.MonthsWithoutHealthCoverage)
+	case p.MonthsWithoutEmployerCoverage > 0.05 && p.OwnHealthCost > 0:
+		s += fmt.Sprintf(" and %.1f months without an employer health plan, paying %s for your own cover at %s a month",
+			p.MonthsWithoutEmployerCoverage, r.money(p.OwnHealthCost), r.money(c.Person.HealthWithoutEmployer()))
+	}
+	s += fmt.Sprintf(". Your savings would end the %s between %s and %s (median %s)", monthsWord(r.HorizonMonths),
+		r.money(p.SavingsP10), r.money(p.SavingsP90), r.money(p.SavingsP50))
+	if p.PSavingsRunOut >= 0.005 {
+		s += fmt.Sprintf(", and in %s of the futures they fall below zero at some point, most often in month %d (around %s)",
+			pct(p.PSavingsRunOut), p.RunOutMonth, p.RunOutDate)
+	} else {
+		s += ", and they do not run out"
+	}
+	return s + "."
+}
+
+// heldOpportunity returns the report opportunity a plan keeps or accepts.
+func (r *Report) heldOpportunity(planID string) *Opportunity {
+	if r.plans == nil {
+		return nil
+	}
+	for _, s := range r.plans.Strategies {
+		if s.ID == planID && s.Policy.Hold >= 0 {
+			return &r.Opportunities[s.Policy.Hold]
+		}
+	}
+	return nil
+}
+
+// riskiestSentence names the plan most likely to run out of savings, when
+// it is not the best.
+func (r *Report) riskiestSentence(best *Strategy) string {
+	var worst *Strategy
+	for i := range r.Strategies {
+		s := &r.Strategies[i]
+		if worst == nil || s.PSavingsRunOut > worst.PSavingsRunOut {
+			worst = s
+		}
+	}
+	if worst == nil || worst.ID == best.ID || worst.PSavingsRunOut < best.PSavingsRunOut+0.05 {
+		return ""
+	}
+	return fmt.Sprintf("The riskiest plan is %s, %s: savings run out in %s of the futures (against %s under plan %s), most often in month %d.",
+		worst.Letter, lowerFirst(worst.Name), pct(worst.PSavingsRunOut), pct(best.PSavingsRunOut), best.Letter, worst.RunOutMonth)
+}
+
+// voiSummary says in a sentence what knowing a pending answer is worth.
+func (r *Report) voiSummary(v strategy.VOI) string {
+	if v.Money < 0.5 && v.Score < 0.05 {
+		return fmt.Sprintf("Knowing the %s's answer sooner would not change the best plan.", v.Name)
+	}
+	s := fmt.Sprintf("Knowing the %s's answer before deciding is worth about %s of savings at month %d", v.Name, r.money(v.Money), r.HorizonMonths)
+	if v.RunOut < -0.005 {
+		s += fmt.Sprintf(" and %.0f points less chance of running out", -100*v.RunOut)
+	}
+	switch {
+	case v.BeforeDeadline && v.Deadline != "":
+		days := crossroads.MustDate(v.KnownBy).DaysUntil(crossroads.MustDate(v.Deadline))
+		s += fmt.Sprintf("; it is expected on %s, %d days before the deadline of %s, so plan %s", v.KnownBy, days, v.Deadline, r.planLetter(v.CapturedBy))
+		if math.Abs(v.CapturedScore-v.Score) < 0.05 {
+			s += " gets all of that value by waiting for it."
+		} else {
+			s += " gets part of that value by waiting for it."
+		}
+		return s
+	case v.Deadline != "":
+		return s + fmt.Sprintf("; it is expected on %s, after the deadline of %s, so it is worth asking for more time or an earlier answer.", v.KnownBy, v.Deadline)
+	}
+	return s + "."
+}
