@@ -446,8 +446,14 @@ func TestBrowserBuildsTheExample(t *testing.T) {
 	if !strings.HasSuffix(b.path(), caseURL+"/report") {
 		t.Fatalf("after the last step: %s, want the report", b.path())
 	}
-	if n := b.waitCharts(); n < 5 {
-		t.Errorf("%d charts drawn, want at least 5", n)
+	// The quadrant, ranking, balance, weights, timeline and tornado charts,
+	// and a savings fan chart for each of the plans.
+	plans := eval[int](b, `document.querySelectorAll('table.plans tbody tr').length`)
+	if n := b.waitCharts(); n != 6+plans || plans < 2 {
+		t.Errorf("%d charts drawn for %d plans, want 6 and one for each plan", n, plans)
+	}
+	if n := eval[int](b, `document.querySelectorAll('.chart-fan svg').length`); n != plans {
+		t.Errorf("%d fan charts for %d plans", n, plans)
 	}
 	summary := eval[string](b, `document.querySelector('ul.summary').innerText`)
 	for _, want := range []string{"call-centre contract comes out ahead of the data-entry job", "stepping stone", "the future counts for less than 50%"} {
@@ -485,8 +491,8 @@ func TestBrowserBuildsTheExample(t *testing.T) {
 	if !strings.Contains(b.location(), "convert.call-centre-contract=20") {
 		t.Errorf("the address %s does not carry the slider", b.location())
 	}
-	if n := b.waitCharts(); n < 5 {
-		t.Errorf("%d charts after the slider moved, want at least 5", n)
+	if n := b.waitCharts(); n != 6+plans {
+		t.Errorf("%d charts after the slider moved, want %d", n, 6+plans)
 		t.Log(eval[string](b, `[document.querySelectorAll('[data-chart]').length, document.querySelectorAll('script[type="application/json"]').length, document.documentElement.dataset.chartsReady, document.querySelectorAll('[data-chart] > div').length].join(' ')`))
 	}
 	t.Logf("scores %s → %s with a 20%% chance of conversion", before, after)
@@ -515,7 +521,8 @@ func TestBrowserBuildsTheExample(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, want := range []string{"Benefits call-centre contract or data entry close to home", "The answer, in plain words",
-			"What if the chance of being hired permanently after the call-centre contract is 20%", "Assumptions and sources"} {
+			"What if the chance of being hired permanently after the call-centre contract is 20%", "The plans, month by month",
+			"Where the best plan changes", "Assumptions and sources"} {
 			if !strings.Contains(strings.Join(strings.Fields(string(text)), " "), want) {
 				t.Errorf("the PDF's text lacks %q", want)
 			}

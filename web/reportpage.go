@@ -39,9 +39,10 @@ type reportPage struct {
 }
 
 // reportCharts are the options of the report's charts; nil leaves a chart
-// out.
+// out. Fans holds a savings fan chart for each simulated plan.
 type reportCharts struct {
-	Quadrant, Ranking, Balance, Weights, Timeline chart
+	Quadrant, Ranking, Balance, Weights, Timeline, Tornado chart
+	Fans                                                   []fanChart
 }
 
 // caseProblem is a problem of an incomplete case and where to fix it.
@@ -138,6 +139,8 @@ func (s *Server) buildReport(r *http.Request, rec *crossroads.CaseRecord, c *cro
 		Balance:  balanceChart(rep),
 		Weights:  weightsChart(rep),
 		Timeline: timelineChart(rep),
+		Tornado:  tornadoChart(rep),
+		Fans:     fanCharts(rep),
 	}
 	return p
 }
@@ -322,6 +325,9 @@ func formatThousands(k float64) string {
 	}
 	return b.String()
 }
+
+// Count writes a whole number with grouped digits ("10,000").
+func (p *reportPage) Count(n int) string { return formatThousands(float64(n) / 1000) }
 
 // Paragraphs splits a text at its blank lines.
 func (p *reportPage) Paragraphs(s string) []string { return strings.Split(s, "\n\n") }
