@@ -121,6 +121,30 @@
     }
   });
 
+  // A table wider than the screen scrolls sideways in its wrapper: make the
+  // wrapper reachable with the keyboard (and named by the table's caption)
+  // so that it can be scrolled without a mouse.
+  function markScrollables() {
+    Array.prototype.forEach.call(document.querySelectorAll('.table-wrap'), function (el) {
+      if (el.scrollWidth > el.clientWidth + 1) {
+        if (!el.hasAttribute('tabindex')) {
+          el.setAttribute('tabindex', '0');
+          el.setAttribute('role', 'region');
+          var cap = el.querySelector('caption');
+          el.setAttribute('aria-label', cap ? cap.textContent : 'Table');
+          el.dataset.scrollMarked = '1';
+        }
+      } else if (el.dataset.scrollMarked) {
+        el.removeAttribute('tabindex');
+        el.removeAttribute('role');
+        el.removeAttribute('aria-label');
+        delete el.dataset.scrollMarked;
+      }
+    });
+  }
+  window.addEventListener('resize', function () { setTimeout(markScrollables, 200); });
+  document.addEventListener('htmx:afterSettle', markScrollables);
+
   // A page with problems moves the focus to their summary.
   function focusProblems() {
     var summary = document.getElementById('error-summary') || document.getElementById('upload-problems');
@@ -129,6 +153,7 @@
 
   function start() {
     drawCharts(document);
+    markScrollables();
     focusProblems();
     if (window.htmx) htmx.onLoad(function (el) { if (el !== document.body) drawCharts(el); });
   }
