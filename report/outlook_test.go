@@ -82,3 +82,21 @@ func TestPayPosition(t *testing.T) {
 		t.Errorf("payPosition without wages = %q, want nothing", got)
 	}
 }
+
+// A case without essential expenses still gives a report that encodes as
+// JSON (no infinite ratios).
+func TestNoExpensesEncodes(t *testing.T) {
+	src := strings.Replace(string(examples.MotivatingCase), "monthly_expenses: 2400", "monthly_expenses: 0", 1)
+	c, err := casefile.Parse([]byte(src), "example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := Build(c, Options{Paths: 500})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := r.WriteJSON(&b); err != nil {
+		t.Fatalf("WriteJSON: %v", err)
+	}
+}

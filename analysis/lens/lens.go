@@ -61,7 +61,8 @@ type Facts struct {
 	CommuteCost     float64 `json:"commute_cost"`
 	// MonthlyNet is take-home less health and commute costs.
 	MonthlyNet float64 `json:"monthly_net"`
-	// NeedsRatio is MonthlyNet over the essential expenses.
+	// NeedsRatio is MonthlyNet over the essential expenses; 0 when no
+	// expenses are given.
 	NeedsRatio float64 `json:"needs_ratio"`
 	// MonthsToFirstPay from the as_of date.
 	MonthsToFirstPay float64 `json:"months_to_first_pay"`
@@ -301,7 +302,6 @@ func (sc *scorer) derived(id string) (float64, string) {
 		sc.f.MonthlyGross, sc.f.MonthlyTakeHome, sc.f.HealthCost, sc.f.CommuteCost, sc.f.MonthlyNet = gross, take, health, commute, net
 		needs := c.Person.MonthlyExpenses
 		if needs <= 0 {
-			sc.f.NeedsRatio = math.Inf(1)
 			return 1, fmt.Sprintf("%s a month after tax, health and commute; no essential expenses given", sc.money(net))
 		}
 		r := net / needs
