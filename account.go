@@ -60,6 +60,11 @@ type User struct {
 	Name      string    `json:"name"`
 	Role      Role      `json:"role"`
 	CreatedAt time.Time `json:"created_at"`
+	// SessionEpoch counts the events that end every session of the
+	// account: a session records it at sign-in and is void once it
+	// differs. A password reset increments it. It is not personal data,
+	// and not part of the JSON form.
+	SessionEpoch int64 `json:"-"`
 }
 
 // Validate checks the fields a person enters: email, name and role. It

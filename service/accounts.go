@@ -303,3 +303,21 @@ func (s *Service) DeleteUser(ctx context.Context, email string) (*crossroads.Use
 	}
 	return u, nil
 }
+
+// SessionUser returns the account of a signed-in session: the user with id,
+// provided epoch, the session epoch recorded at sign-in, is still the
+// account's (a password reset increments it, ending every earlier session).
+// It needs no acting user: the session is the credential.
+// Errors: Unauthenticated ("your session has ended; please sign in again")
+// when the account was deleted or its sessions were ended.
+func (s *Service) SessionUser(ctx context.Context, id, epoch int64) (*crossroads.User, error) {
+	const op = "SessionUser"
+	u, err := s.Store.User(ctx, id)
+	if crossroads.ErrorKind(err) == crossroads.NotFound || err == nil && u.SessionEpoch != epoch {
+		return nil, errorf(op, crossroads.Unauthenticated, "your session has ended; please sign in again")
+	}
+	if err != nil {
+		return nil, wrap(op, err)
+	}
+	return u, nil
+}

@@ -358,3 +358,37 @@ func TestAdminOperations(t *testing.T) {
 		wantErr(t, "DeleteUser again", err, crossroads.NotFound, "no account")
 	})
 }
+
+// TestSessionUser checks that a session outlives neither a password reset
+// nor the account.
+func TestSessionUser(t *testing.T) {
+	forEachBackend(t, func(t *testing.T, svc *service.Service, clock *storetest.Clock) {
+		ada := mustAdd(t, svc, "ada@example.com", crossroads.RoleClient, "correct horse battery")
+		bob := mustAdd(t, svc, "bob@example.com", crossroads.RoleClient, "correct horse battery")
+		u, err := svc.SessionUser(as(nil), ada.ID, ada.SessionEpoch)
+		if err != nil || u.Email != ada.Email {
+			t.Fatalf("SessionUser = %v, %v; want ada", u, err)
+		}
+		token, err := svc.CreateResetToken(operator, ada.Email)
+		if err != nil {
+			t.Fatal(err)
+		}
+		after, err := svc.ResetPassword(as(nil), token, "a new long password")
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = svc.SessionUser(as(nil), ada.ID, ada.SessionEpoch)
+		wantErr(t, "SessionUser(before the reset)", err, crossroads.Unauthenticated, "your session has ended")
+		if _, err := svc.SessionUser(as(nil), ada.ID, after.SessionEpoch); err != nil {
+			t.Errorf("SessionUser(a session after the reset): %v", err)
+		}
+		if _, err := svc.SessionUser(as(nil), bob.ID, bob.SessionEpoch); err != nil {
+			t.Errorf("SessionUser(bob, untouched by ada's reset): %v", err)
+		}
+		if err := svc.DeleteMyAccount(as(bob)); err != nil {
+			t.Fatal(err)
+		}
+		_, err = svc.SessionUser(as(nil), bob.ID, bob.SessionEpoch)
+		wantErr(t, "SessionUser(deleted account)", err, crossroads.Unauthenticated, "your session has ended")
+	})
+}

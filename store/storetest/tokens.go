@@ -24,10 +24,23 @@ func testResetSingleUse(e *env) {
 	bobs, err := e.s.CreateResetToken(ctx(nil), bob.ID, time.Hour)
 	must(t, "CreateResetToken", err)
 
+	// A rehash keeps the sessions; a reset ends them (the epoch grows).
+	must(t, "SetPasswordHash", e.s.SetPasswordHash(ctx(nil), ada.ID, "rehashed"))
+	if got, err := e.s.User(ctx(nil), ada.ID); err != nil || got.SessionEpoch != ada.SessionEpoch {
+		t.Errorf("after SetPasswordHash: User = %+v, %v; want session epoch %d", got, err, ada.SessionEpoch)
+	}
 	u, err := e.s.ResetPassword(ctx(nil), token, "new-hash")
 	must(t, "ResetPassword", err)
-	if diff := cmp.Diff(ada, u); diff != "" {
+	want := *ada
+	want.SessionEpoch++
+	if diff := cmp.Diff(&want, u); diff != "" {
 		t.Errorf("ResetPassword returned another user (-want +got):\n%s", diff)
+	}
+	if got, err := e.s.UserByEmail(ctx(nil), "ada@example.com"); err != nil || got.SessionEpoch != want.SessionEpoch {
+		t.Errorf("after ResetPassword: UserByEmail = %+v, %v; want session epoch %d", got, err, want.SessionEpoch)
+	}
+	if got, err := e.s.User(ctx(nil), bob.ID); err != nil || got.SessionEpoch != bob.SessionEpoch {
+		t.Errorf("bob's session epoch changed with ada's reset: %+v, %v", got, err)
 	}
 	hash, err := e.s.PasswordHash(ctx(nil), ada.ID)
 	must(t, "PasswordHash", err)

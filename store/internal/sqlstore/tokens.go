@@ -52,7 +52,7 @@ func (s *Store) ResetPassword(ctx context.Context, token, passwordHash string) (
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1 WHERE id = $2`,
+		if _, err := tx.ExecContext(ctx, `UPDATE users SET password_hash = $1, session_epoch = session_epoch + 1 WHERE id = $2`,
 			passwordHash, userID); err != nil {
 			return err
 		}

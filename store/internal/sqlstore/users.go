@@ -8,14 +8,14 @@ import (
 	"github.com/crossroads/crossroads"
 )
 
-const userColumns = `id, email, name, role, created_at`
+const userColumns = `id, email, name, role, created_at, session_epoch`
 
 type scanner interface{ Scan(dest ...any) error }
 
 func scanUser(r scanner) (*crossroads.User, error) {
 	u := new(crossroads.User)
 	var role string
-	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, timeDest{&u.CreatedAt}); err != nil {
+	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, timeDest{&u.CreatedAt}, &u.SessionEpoch); err != nil {
 		return nil, err
 	}
 	u.Role = crossroads.Role(role)
