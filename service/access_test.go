@@ -127,6 +127,10 @@ var accessMatrix = []struct {
 	{"RevokeShare (coachA)", "U ok NF F NF NF NF", func(ctx context.Context, w *world) error {
 		return w.svc.RevokeShare(ctx, w.caseA.ID, w.users["coachA"].ID)
 	}},
+	{"CaseShares", "U ok NF F NF NF NF", func(ctx context.Context, w *world) error {
+		_, err := w.svc.CaseShares(ctx, w.caseA.ID)
+		return err
+	}},
 	{"ListShares (sees caseA→coachA)", "U ok NF ok NF NF NF", func(ctx context.Context, w *world) error {
 		shares, err := w.svc.ListShares(ctx)
 		if err != nil {
@@ -171,6 +175,11 @@ var accessMatrix = []struct {
 	}},
 	{"ResetPassword (A's token)", "ok ok ok ok ok ok ok", func(ctx context.Context, w *world) error {
 		_, err := w.svc.ResetPassword(ctx, w.resetA, "another good password")
+		return err
+	}},
+	{"SessionUser (A)", "ok ok ok ok ok ok ok", func(ctx context.Context, w *world) error {
+		a := w.users["clientA"]
+		_, err := w.svc.SessionUser(ctx, a.ID, a.SessionEpoch)
 		return err
 	}},
 	{"EnsureLocalUser", "ok ok ok ok ok ok ok", func(ctx context.Context, w *world) error {

@@ -62,6 +62,18 @@ func (s *Service) RevokeShare(ctx context.Context, caseID, coachID int64) error 
 	return wrap(op, s.Store.RevokeShare(ctx, caseID, coachID))
 }
 
+// CaseShares returns the shares, active and revoked, of one case, for its
+// owner. Errors: Unauthenticated, NotFound, Forbidden (a coach it is shared
+// with).
+func (s *Service) CaseShares(ctx context.Context, caseID int64) ([]*crossroads.Share, error) {
+	const op = "CaseShares"
+	if _, _, err := s.caseFor(ctx, op, caseID, needOwner); err != nil {
+		return nil, err
+	}
+	shares, err := s.Store.Shares(ctx, crossroads.ShareFilter{CaseID: caseID})
+	return shares, wrap(op, err)
+}
+
 // ListShares returns the shares, active and revoked, of the acting client's
 // cases, or those granted to the acting coach; none for an administrator.
 // Errors: Unauthenticated.
