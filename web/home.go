@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/crossroads/crossroads"
@@ -20,6 +21,10 @@ type homePage struct {
 	// Upload holds the result of a failed upload: the file name and the
 	// problems, in the command line's words.
 	Upload *uploadResult
+	// Clients are a coach's clients, for whom they may start cases.
+	Clients []*crossroads.Link
+	// Owners names the owners of a coach's cases by id.
+	Owners map[int64]string
 }
 
 // uploadResult is the outcome of a failed upload.
@@ -40,6 +45,16 @@ func (s *Server) showHome(w http.ResponseWriter, r *http.Request, status int, up
 	}
 	p := &homePage{layout: s.layout(r, "Your cases"), Cases: cases, Upload: up}
 	p.Nav = "home"
+	if p.IsCoach() {
+		p.PageTitle = "Cases shared with you"
+		if p.Clients, err = s.Accounts.Service.ListLinks(r.Context()); err != nil {
+			return err
+		}
+		p.Owners = map[int64]string{}
+		for _, l := range p.Clients {
+			p.Owners[l.ClientID] = l.ClientName
+		}
+	}
 	s.render(w, r, status, "home", p)
 	return nil
 }
@@ -55,12 +70,29 @@ func (s *Server) createCase(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	rec, err := s.Cases.CreateCase(r.Context(), "Untitled case", doc)
+	rec, err := s.storeNewCase(r, "Untitled case", doc)
 	if err != nil {
 		return err
 	}
 	http.Redirect(w, r, fmt.Sprintf("/cases/%d/edit/you", rec.ID), http.StatusSeeOther)
 	return nil
+}
+
+// storeNewCase stores a new case: the acting user's own, or, with
+// accounts, the case a coach starts for the client the form's owner names.
+func (s *Server) storeNewCase(r *http.Request, title string, doc []byte) (*crossroads.CaseRecord, error) {
+	if s.Accounts == nil {
+		return s.Cases.CreateCase(r.Context(), title, doc)
+	}
+	var owner int64
+	if v := r.FormValue("owner"); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, crossroads.Errorf(crossroads.Invalid, "owner: %q is not the id of a client", clip(v))
+		}
+		owner = id
+	}
+	return s.Accounts.Service.CreateCase(r.Context(), owner, title, doc)
 }
 
 // createExample copies the motivating case into a new case and opens its
@@ -70,7 +102,7 @@ func (s *Server) createExample(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("the example does not parse: %w", err)
 	}
-	rec, err := s.Cases.CreateCase(r.Context(), recordTitle(c), examples.MotivatingCase)
+	rec, err := s.storeNewCase(r, recordTitle(c), examples.MotivatingCase)
 	if err != nil {
 		return err
 	}
@@ -119,7 +151,7 @@ func (s *Server) uploadCase(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	}
-	rec, err := s.Cases.CreateCase(r.Context(), recordTitle(c), doc)
+	rec, err := s.storeNewCase(r, recordTitle(c), doc)
 	if err != nil {
 		return err
 	}

@@ -52,6 +52,9 @@ type Server struct {
 	// answers the request with its kind's status (Unauthenticated: 401).
 	// nil keeps the request's own context, for a single local user.
 	Context func(r *http.Request) (context.Context, error)
+	// Accounts turns on accounts and sessions (see Accounts); then Context
+	// must be nil. nil is single-user mode.
+	Accounts *Accounts
 
 	once    sync.Once
 	handler http.Handler
@@ -63,6 +66,12 @@ func (s *Server) Handler() http.Handler {
 	s.once.Do(func() {
 		if s.Cases == nil {
 			panic("web: Server.Cases is nil")
+		}
+		if s.Accounts != nil {
+			if s.Context != nil {
+				panic("web: set Server.Context or Server.Accounts, not both")
+			}
+			s.Accounts.init()
 		}
 		s.assets = loadAssets()
 		s.handler = s.routes()
@@ -87,35 +96,75 @@ func (s *Server) now() time.Time {
 	return time.Now()
 }
 
+// route is one route of the page server: a ServeMux pattern and its
+// handler. pageRoutes is the single list of them; the access matrix test
+// checks that it has a row for each.
+type route struct {
+	pattern string
+	handle  func(s *Server, w http.ResponseWriter, r *http.Request) error
+	// accounts marks the routes that exist only with accounts.
+	accounts bool
+}
+
+var pageRoutes = []route{
+	{pattern: "GET /{$}", handle: (*Server).home},
+	{pattern: "GET /about", handle: (*Server).about},
+	{pattern: "POST /cases", handle: (*Server).createCase},
+	{pattern: "POST /cases/example", handle: (*Server).createExample},
+	{pattern: "POST /cases/upload", handle: (*Server).uploadCase},
+	{pattern: "GET /cases/{id}", handle: (*Server).caseIndex},
+	{pattern: "GET /cases/{id}/delete", handle: (*Server).confirmDelete},
+	{pattern: "POST /cases/{id}/delete", handle: (*Server).deleteCase},
+	{pattern: "GET /cases/{id}/edit/{step}", handle: (*Server).editStep},
+	{pattern: "POST /cases/{id}/edit/{step}", handle: (*Server).saveStep},
+	{pattern: "GET /cases/{id}/edit/opportunities/new", handle: (*Server).editOpportunity},
+	{pattern: "POST /cases/{id}/edit/opportunities/new", handle: (*Server).saveOpportunity},
+	{pattern: "GET /cases/{id}/edit/opportunities/{n}", handle: (*Server).editOpportunity},
+	{pattern: "POST /cases/{id}/edit/opportunities/{n}", handle: (*Server).saveOpportunity},
+	{pattern: "GET /cases/{id}/edit/opportunities/{n}/remove", handle: (*Server).confirmRemoveOpportunity},
+	{pattern: "POST /cases/{id}/edit/opportunities/{n}/remove", handle: (*Server).removeOpportunity},
+	{pattern: "GET /cases/{id}/report", handle: (*Server).reportPage},
+	{pattern: "GET /cases/{id}/print", handle: (*Server).printPage},
+	{pattern: "GET /cases/{id}/report.pdf", handle: (*Server).reportPDF},
+	{pattern: "GET /cases/{id}/report.json", handle: (*Server).reportJSON},
+	{pattern: "GET /cases/{id}/case.yaml", handle: (*Server).caseYAML},
+	{pattern: "GET /cases/{id}/dates.ics", handle: (*Server).datesICS},
+	{pattern: "GET /occupations", handle: (*Server).occupationSearch},
+
+	// Accounts, coaches and clients.
+	{pattern: "GET /signin", handle: (*Server).signInPage, accounts: true},
+	{pattern: "POST /signin", handle: (*Server).signInPost, accounts: true},
+	{pattern: "GET /signup", handle: (*Server).signUpPage, accounts: true},
+	{pattern: "POST /signup", handle: (*Server).signUpPost, accounts: true},
+	{pattern: "POST /signout", handle: (*Server).signOutPost, accounts: true},
+	{pattern: "GET /reset/{token}", handle: (*Server).resetPage, accounts: true},
+	{pattern: "POST /reset/{token}", handle: (*Server).resetPost, accounts: true},
+	{pattern: "GET /account", handle: (*Server).accountHome, accounts: true},
+	{pattern: "POST /account/export", handle: (*Server).exportData, accounts: true},
+	{pattern: "GET /account/delete", handle: (*Server).confirmDeleteAccount, accounts: true},
+	{pattern: "POST /account/delete", handle: (*Server).deleteAccount, accounts: true},
+	{pattern: "GET /coaching", handle: (*Server).coaching, accounts: true},
+	{pattern: "POST /coaching/invite", handle: (*Server).createInvite, accounts: true},
+	{pattern: "POST /coaching/unlink", handle: (*Server).unlink, accounts: true},
+	{pattern: "GET /join/{code}", handle: (*Server).joinPage, accounts: true},
+	{pattern: "POST /join", handle: (*Server).joinCoach, accounts: true},
+	{pattern: "GET /share/{code}", handle: (*Server).sharePage, accounts: true},
+	{pattern: "POST /share", handle: (*Server).openShare, accounts: true},
+	{pattern: "GET /cases/{id}/sharing", handle: (*Server).sharing, accounts: true},
+	{pattern: "POST /cases/{id}/sharing", handle: (*Server).createShareCode, accounts: true},
+	{pattern: "POST /cases/{id}/sharing/revoke", handle: (*Server).revokeShare, accounts: true},
+	{pattern: "GET /cases/{id}/audit", handle: (*Server).caseAudit, accounts: true},
+}
+
 // routes builds the handler: the routes and the middleware around them.
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
-	h := func(pattern string, fn func(http.ResponseWriter, *http.Request) error) {
-		mux.Handle(pattern, s.handle(fn))
+	for _, rt := range pageRoutes {
+		if rt.accounts && s.Accounts == nil {
+			continue
+		}
+		mux.Handle(rt.pattern, s.handle(func(w http.ResponseWriter, r *http.Request) error { return rt.handle(s, w, r) }))
 	}
-	h("GET /{$}", s.home)
-	h("GET /about", s.about)
-	h("POST /cases", s.createCase)
-	h("POST /cases/example", s.createExample)
-	h("POST /cases/upload", s.uploadCase)
-	h("GET /cases/{id}", s.caseIndex)
-	h("GET /cases/{id}/delete", s.confirmDelete)
-	h("POST /cases/{id}/delete", s.deleteCase)
-	h("GET /cases/{id}/edit/{step}", s.editStep)
-	h("POST /cases/{id}/edit/{step}", s.saveStep)
-	h("GET /cases/{id}/edit/opportunities/new", s.editOpportunity)
-	h("POST /cases/{id}/edit/opportunities/new", s.saveOpportunity)
-	h("GET /cases/{id}/edit/opportunities/{n}", s.editOpportunity)
-	h("POST /cases/{id}/edit/opportunities/{n}", s.saveOpportunity)
-	h("GET /cases/{id}/edit/opportunities/{n}/remove", s.confirmRemoveOpportunity)
-	h("POST /cases/{id}/edit/opportunities/{n}/remove", s.removeOpportunity)
-	h("GET /cases/{id}/report", s.reportPage)
-	h("GET /cases/{id}/print", s.printPage)
-	h("GET /cases/{id}/report.pdf", s.reportPDF)
-	h("GET /cases/{id}/report.json", s.reportJSON)
-	h("GET /cases/{id}/case.yaml", s.caseYAML)
-	h("GET /cases/{id}/dates.ics", s.datesICS)
-	h("GET /occupations", s.occupationSearch)
 	mux.Handle("GET /static/", s.assets)
 	mux.Handle("/api/v1/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if s.API == nil {
@@ -134,7 +183,11 @@ func (s *Server) routes() http.Handler {
 			"this request came from another site, so it was refused; go to the Crossroads home page and try again"))
 	}))
 	var handler http.Handler = mux
-	handler = s.withUser(handler)
+	if s.Accounts != nil {
+		handler = s.withSession(handler)
+	} else {
+		handler = s.withUser(handler)
+	}
 	handler = cop.Handler(handler)
 	handler = limitBodies(handler)
 	handler = securityHeaders(handler)
@@ -253,6 +306,12 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if kind == crossroads.Internal {
 		s.logger().Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	if kind == crossroads.Unauthenticated && s.Accounts != nil && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+		// A page that needs a signed-in person leads to the sign-in page,
+		// and back here afterwards.
+		http.Redirect(w, r, signInURL(r), http.StatusSeeOther)
+		return
 	}
 	s.render(w, r, status, "error", &errorPage{
 		layout:  s.layout(r, statusTitle(status)),

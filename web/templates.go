@@ -36,6 +36,18 @@ var funcs = template.FuncMap{
 	"money": crossroads.FormatMoney,
 	"plus":  func(a, b int) int { return a + b },
 	"date":  func(t time.Time) string { return t.Local().Format("2 Jan 2006, 15:04") },
+	"datep": func(t *time.Time) string {
+		if t == nil {
+			return ""
+		}
+		return t.Local().Format("2 Jan 2006, 15:04")
+	},
+	"auditAction": func(a crossroads.Action) string {
+		if s, ok := auditActions[a]; ok {
+			return s
+		}
+		return string(a)
+	},
 	"path": func(format string, args ...any) string {
 		return fmt.Sprintf(format, args...)
 	},
@@ -58,6 +70,17 @@ var funcs = template.FuncMap{
 		}
 		return out
 	},
+}
+
+// auditActions say in words what an audit entry records.
+var auditActions = map[crossroads.Action]string{
+	crossroads.ActionView:   "opened it",
+	crossroads.ActionCreate: "created it",
+	crossroads.ActionUpdate: "changed it",
+	crossroads.ActionDelete: "deleted it",
+	crossroads.ActionShare:  "opened a share link: it is shared with them",
+	crossroads.ActionRevoke: "stopped the sharing",
+	crossroads.ActionExport: "downloaded it with all their data",
 }
 
 func parsePages() map[string]*template.Template {
@@ -86,6 +109,10 @@ type layout struct {
 	Nav string
 	// Print is true for the print version of the report.
 	Print bool
+	// Accounts is true when people sign in; User is the signed-in person
+	// (nil for nobody, and in single-user mode).
+	Accounts bool
+	User     *crossroads.User
 
 	assets     *assets
 	assetsBase string // "" for the site, or a relative folder for a printed copy
@@ -101,8 +128,16 @@ func (l *layout) Asset(name string) string {
 }
 
 func (s *Server) layout(r *http.Request, title string) layout {
-	return layout{PageTitle: title, assets: s.assets}
+	l := layout{PageTitle: title, assets: s.assets}
+	if s.Accounts != nil {
+		l.Accounts = true
+		l.User = currentUser(r)
+	}
+	return l
 }
+
+// IsCoach reports whether the signed-in person is a coach.
+func (l *layout) IsCoach() bool { return l.User != nil && l.User.Role == crossroads.RoleCoach }
 
 // errorPage is the data of the error page.
 type errorPage struct {

@@ -76,6 +76,18 @@ var routes = []route{
 	{method: "GET", path: "/next-steps", handle: (*api).nextSteps},
 }
 
+// Routes returns every operation of the API as a ServeMux pattern with the
+// full path ("GET /api/v1/cases/{id}"), in the order of the routes table,
+// for tests that must cover each (such as the access matrix of the web
+// server).
+func Routes() []string {
+	out := make([]string, len(routes))
+	for i, rt := range routes {
+		out[i] = rt.method + " " + Prefix + rt.path
+	}
+	return out
+}
+
 // New returns the handler of the API on svc. It serves full paths beginning
 // with Prefix ("/api/v1/cases"), so the page server mounts it with
 // mux.Handle(api.Prefix+"/", h), without http.StripPrefix. The acting user
