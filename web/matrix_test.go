@@ -187,7 +187,9 @@ var webMatrix = []struct {
 	{route: "GET /occupations", cells: "200 200 200 200 200",
 		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: "/occupations?q=nurse"} }},
 	{route: "GET /static/", cells: "200 200 200 200 200",
-		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: loadAssets().URL("favicon.svg")} }},
+		request: func(w *webWorld, role string) matrixRequest {
+			return matrixRequest{path: loadAssets().URL("favicon.svg")}
+		}},
 
 	// Accounts.
 	{route: "GET /signin", cells: "200 200 200 200 200",
@@ -274,9 +276,13 @@ var webMatrix = []struct {
 	{route: "DELETE /api/v1/cases/{id}", cells: "401 204 404 403 404",
 		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: "/api/v1" + casePath(w, "")} }},
 	{route: "GET /api/v1/cases/{id}/report", cells: "401 200 404 200 404",
-		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: "/api/v1" + casePath(w, "/report")} }},
+		request: func(w *webWorld, role string) matrixRequest {
+			return matrixRequest{path: "/api/v1" + casePath(w, "/report")}
+		}},
 	{route: "GET /api/v1/cases/{id}/audit", cells: "401 200 404 403 404",
-		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: "/api/v1" + casePath(w, "/audit")} }},
+		request: func(w *webWorld, role string) matrixRequest {
+			return matrixRequest{path: "/api/v1" + casePath(w, "/audit")}
+		}},
 	{route: "POST /api/v1/analyze", cells: "401 200 200 200 200",
 		request: func(w *webWorld, role string) matrixRequest {
 			return matrixRequest{path: "/api/v1/analyze", contentType: "application/yaml", body: examples.MotivatingCase}
@@ -293,9 +299,13 @@ var webMatrix = []struct {
 				body: []byte(`{"names": ["pay", "growth", "commute"], "matrix": [[1, 2, 4], [null, 1, 2], [null, null, 1]]}`)}
 		}},
 	{route: "GET /api/v1/occupations", cells: "401 200 200 200 200",
-		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: "/api/v1/occupations?q=nurse"} }},
+		request: func(w *webWorld, role string) matrixRequest {
+			return matrixRequest{path: "/api/v1/occupations?q=nurse"}
+		}},
 	{route: "GET /api/v1/occupations/{code}", cells: "401 200 200 200 200",
-		request: func(w *webWorld, role string) matrixRequest { return matrixRequest{path: "/api/v1/occupations/43-9021.00"} }},
+		request: func(w *webWorld, role string) matrixRequest {
+			return matrixRequest{path: "/api/v1/occupations/43-9021.00"}
+		}},
 	{route: "GET /api/v1/occupations/{code}/next-steps", cells: "401 200 200 200 200",
 		request: func(w *webWorld, role string) matrixRequest {
 			return matrixRequest{path: "/api/v1/occupations/43-9021.00/next-steps"}
