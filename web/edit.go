@@ -238,7 +238,7 @@ func (s *Server) saveStep(w http.ResponseWriter, r *http.Request) error {
 		if gerr != nil {
 			return gerr
 		}
-		show(http.StatusConflict, "This case was changed in another window since you opened this page. "+
+		show(http.StatusConflict, "This case was changed by someone else, or in another window, since you opened this page. "+
 			"Your entries are below: save again to keep them.", current)
 		return nil
 	}
@@ -561,7 +561,7 @@ func (s *Server) saveOpportunity(w http.ResponseWriter, r *http.Request) error {
 		if gerr != nil {
 			return gerr
 		}
-		show(http.StatusConflict, "This case was changed in another window since you opened this page. "+
+		show(http.StatusConflict, "This case was changed by someone else, or in another window, since you opened this page. "+
 			"Your entries are below: save again to keep them.", current)
 		return nil
 	}
@@ -658,7 +658,7 @@ func (s *Server) removeOpportunity(w http.ResponseWriter, r *http.Request) error
 	c.Opportunities = slices.Delete(c.Opportunities, i, i+1)
 	if _, err := s.saveCase(r, rec, version, c); err != nil {
 		if crossroads.ErrorKind(err) == crossroads.Conflict {
-			return crossroads.Errorf(crossroads.Conflict, "this case was changed in another window; nothing was removed. Go back, reload the page and try again")
+			return crossroads.Errorf(crossroads.Conflict, "this case was changed by someone else, or in another window; nothing was removed. Go back, reload the page and try again")
 		}
 		return err
 	}

@@ -99,7 +99,7 @@ func TestSaveConflict(t *testing.T) {
 	if resp.StatusCode != http.StatusConflict {
 		t.Fatalf("status %d, want 409", resp.StatusCode)
 	}
-	if !strings.Contains(body, "changed in another window") || !strings.Contains(body, "second, from a stale page") ||
+	if !strings.Contains(body, "changed by someone else, or in another window") || !strings.Contains(body, "second, from a stale page") ||
 		!strings.Contains(body, `name="version" value="2"`) {
 		t.Error("the conflict page must keep the entries, explain, and carry the current version")
 	}
