@@ -8,8 +8,10 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -25,9 +27,15 @@ import (
 
 func init() { subcommands = append(subcommands, newServeCmd) }
 
-// EnvAddr names the environment variable that gives the address to listen
-// on when no --addr flag does.
-const EnvAddr = "CROSSROADS_ADDR"
+// The environment variables of serve; a flag wins over its variable.
+const (
+	// EnvAddr gives the address to listen on when no --addr flag does.
+	EnvAddr = "CROSSROADS_ADDR"
+	// EnvAccounts turns accounts on when it is 1 or true (--accounts).
+	EnvAccounts = "CROSSROADS_ACCOUNTS"
+	// EnvBaseURL gives the address people reach the server at (--base-url).
+	EnvBaseURL = "CROSSROADS_BASE_URL"
+)
 
 // defaultAddr is where the web application listens by default: this
 // computer only.
@@ -38,17 +46,27 @@ const defaultAddr = "127.0.0.1:8080"
 const shutdownTimeout = 30 * time.Second
 
 func newServeCmd() *cobra.Command {
-	var addr, dbURL string
-	var noPDF bool
+	var addr, dbURL, baseURL, tlsCert, tlsKey string
+	var noPDF, accounts, behindProxy bool
 	cmd := &cobra.Command{
-		Use:   "serve [--addr HOST:PORT] [--database-url URL]",
+		Use:   "serve [--addr HOST:PORT] [--database-url URL] [--accounts]",
 		Short: "Run the web application",
 		Long: `Run the web application: your cases, the guided editor and the report with
 its charts and what-if sliders. Open the address it prints in a browser.
 
-It runs for one person on this computer, without accounts or sign-in, so it
-listens only on a loopback address: --addr (or $` + EnvAddr + `), default
+Without --accounts it runs for one person on this computer, without sign-in,
+so it listens only on a loopback address: --addr (or $` + EnvAddr + `), default
 ` + defaultAddr + `. Port 0 picks a free port.
+
+With --accounts (or $` + EnvAccounts + `=1) people create accounts and sign in,
+as clients or coaches; a client shares a case with their coach by a link. Then
+the server may listen on any address. Serve it over HTTPS: either give it a
+certificate (--tls-cert and --tls-key), or put it behind an HTTPS reverse proxy
+and say so with --base-url https://… (and --behind-proxy, so that the sign-in
+limit counts the address the proxy reports). Session cookies are marked Secure
+when a request arrives over TLS or the base URL is https. Several serve
+processes may share one PostgreSQL database: sessions and sign-in limits are
+kept in the database. Password-reset links come from "crossroads user reset".
 
 The cases are kept in the database --database-url: a postgres:// URL selects
 PostgreSQL, anything else is the path of a SQLite file. Without the flag,
@@ -68,18 +86,40 @@ finish, then the database is closed.`,
 			if addr == "" {
 				addr = defaultAddr
 			}
-			if err := checkLoopback(addr); err != nil {
+			if !cmd.Flags().Changed("accounts") {
+				v, err := envBool(EnvAccounts)
+				if err != nil {
+					return usageError{err}
+				}
+				accounts = v
+			}
+			if baseURL == "" {
+				baseURL = os.Getenv(EnvBaseURL)
+			}
+			if err := checkBaseURL(baseURL); err != nil {
+				return usageError{err}
+			}
+			if (tlsCert == "") != (tlsKey == "") {
+				return usagef("--tls-cert and --tls-key go together: give both or neither")
+			}
+			if err := checkAddr(addr, accounts); err != nil {
 				return usageError{err}
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			a := &app{Addr: addr, DatabaseURL: store.ResolveURL(dbURL), NoPDF: noPDF, Log: cmd.ErrOrStderr()}
+			a := &app{Addr: addr, DatabaseURL: store.ResolveURL(dbURL), NoPDF: noPDF, Log: cmd.ErrOrStderr(),
+				Accounts: accounts, BaseURL: baseURL, BehindProxy: behindProxy, TLSCert: tlsCert, TLSKey: tlsKey}
 			if err := a.Open(ctx); err != nil {
 				return cliError(err)
 			}
 			out := cmd.OutOrStdout()
 			fmt.Fprintf(out, "Crossroads is running at %s\n", a.URL())
 			fmt.Fprintf(out, "Open that address in your browser. Press Ctrl+C to stop.\n")
+			if accounts {
+				fmt.Fprintf(out, "Accounts are on: people sign up at %ssignup and sign in.\n", a.URL())
+			} else {
+				fmt.Fprintf(out, "Single-user mode: no sign-in, for this computer only (--accounts turns accounts on).\n")
+			}
 			fmt.Fprintf(out, "Cases are kept in %s.\n", a.Database())
 			if a.PDF == "" {
 				fmt.Fprintf(out, "PDF export is off: %v.\n", a.PDFReason)
@@ -104,11 +144,54 @@ finish, then the database is closed.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&addr, "addr", "", "address to listen on, a loopback HOST:PORT (default $"+EnvAddr+" or "+defaultAddr+")")
-	cmd.Flags().StringVar(&dbURL, "database-url", "",
+	f := cmd.Flags()
+	f.StringVar(&addr, "addr", "", "address to listen on, HOST:PORT; loopback only without --accounts (default $"+EnvAddr+" or "+defaultAddr+")")
+	f.StringVar(&dbURL, "database-url", "",
 		"database: postgres://… URL or SQLite file path (default $"+store.EnvDatabaseURL+" or the data directory)")
-	cmd.Flags().BoolVar(&noPDF, "no-pdf", false, "do not export PDF even when Chromium is installed")
+	f.BoolVar(&noPDF, "no-pdf", false, "do not export PDF even when Chromium is installed")
+	f.BoolVar(&accounts, "accounts", false, "turn on accounts: sign-up, sign-in, coaches and clients (default $"+EnvAccounts+")")
+	f.StringVar(&baseURL, "base-url", "", "the address people reach the server at, such as https://crossroads.example.org, for links (default $"+EnvBaseURL+")")
+	f.BoolVar(&behindProxy, "behind-proxy", false, "take the client address from X-Forwarded-For, as set by a reverse proxy")
+	f.StringVar(&tlsCert, "tls-cert", "", "serve HTTPS with this certificate file (PEM), with --tls-key")
+	f.StringVar(&tlsKey, "tls-key", "", "the private key file (PEM) of --tls-cert")
 	return cmd
+}
+
+// envBool reads a yes/no environment variable: 1, true, yes, on or 0,
+// false, no, off (any case); unset or empty is false.
+func envBool(name string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(os.Getenv(name))) {
+	case "", "0", "false", "no", "off":
+		return false, nil
+	case "1", "true", "yes", "on":
+		return true, nil
+	}
+	return false, fmt.Errorf("$%s=%q: write 1 (on) or 0 (off)", name, os.Getenv(name))
+}
+
+// checkBaseURL checks --base-url: empty, or an http or https URL with a
+// host and no query.
+func checkBaseURL(s string) error {
+	if s == "" {
+		return nil
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--base-url %q: write the address people open, such as https://crossroads.example.org", s)
+	}
+	return nil
+}
+
+// checkAddr checks the address to listen on: any HOST:PORT with accounts,
+// a loopback one without (checkLoopback).
+func checkAddr(addr string, accounts bool) error {
+	if !accounts {
+		return checkLoopback(addr)
+	}
+	if _, _, err := net.SplitHostPort(addr); err != nil {
+		return fmt.Errorf("--addr %q: write the address as HOST:PORT, such as 0.0.0.0:8080", addr)
+	}
+	return nil
 }
 
 // checkLoopback refuses an address that other computers could reach: in
@@ -127,7 +210,7 @@ func checkLoopback(addr string) error {
 	}
 	return fmt.Errorf("--addr %q: without accounts, crossroads serve runs for one person with no sign-in, "+
 		"so it listens only on this computer (127.0.0.1, ::1 or localhost); on another address anyone "+
-		"on the network could read your cases. Accounts, which will allow that, are not available yet", addr)
+		"on the network could read your cases. To serve others, turn accounts on with --accounts", addr)
 }
 
 // app is the running web application: the database, the local user, the
@@ -141,6 +224,16 @@ type app struct {
 	DatabaseURL string
 	// NoPDF turns PDF export off even when Chromium is installed.
 	NoPDF bool
+	// Accounts turns accounts on; without them the app runs for one local
+	// user.
+	Accounts bool
+	// BaseURL is the address people reach the server at ("" for the
+	// request's host); an https one makes session cookies Secure.
+	BaseURL string
+	// BehindProxy takes the client address from X-Forwarded-For.
+	BehindProxy bool
+	// TLSCert and TLSKey, when set, serve HTTPS.
+	TLSCert, TLSKey string
 	// Log receives the log of internal errors; nil discards it.
 	Log io.Writer
 
@@ -149,8 +242,9 @@ type app struct {
 	PDF       string
 	PDFReason error
 
-	store  crossroads.Store
-	ln     net.Listener
+	store    crossroads.Store
+	sessions store.SessionStore
+	ln       net.Listener
 	srv    *http.Server
 	done   chan error
 	dbName string
@@ -172,11 +266,6 @@ func (a *app) Open(ctx context.Context) error {
 		a.dbName, _ = store.DefaultPath()
 	}
 	svc := service.New(st)
-	user, err := svc.EnsureLocalUser(ctx)
-	if err != nil {
-		st.Close()
-		return err
-	}
 	logw := a.Log
 	if logw == nil {
 		logw = io.Discard
@@ -188,10 +277,25 @@ func (a *app) Open(ctx context.Context) error {
 		return err
 	}
 	s := &web.Server{
-		Cases:   web.ServiceCases{Service: svc},
-		API:     apiHandler,
-		Logger:  logger,
-		Context: web.LocalUser(user),
+		Cases:  web.ServiceCases{Service: svc},
+		API:    apiHandler,
+		Logger: logger,
+	}
+	if a.Accounts {
+		sessions, err := store.Sessions(st, store.SessionCleanup)
+		if err != nil {
+			st.Close()
+			return err
+		}
+		a.sessions = sessions
+		s.Accounts = &web.Accounts{Service: svc, Sessions: sessions, BaseURL: a.BaseURL, TrustProxy: a.BehindProxy}
+	} else {
+		user, err := svc.EnsureLocalUser(ctx)
+		if err != nil {
+			st.Close()
+			return err
+		}
+		s.Context = web.LocalUser(user)
 	}
 	switch path, err := pdf.Find(); {
 	case a.NoPDF:
@@ -204,7 +308,7 @@ func (a *app) Open(ctx context.Context) error {
 	}
 	ln, err := net.Listen("tcp", a.Addr)
 	if err != nil {
-		st.Close()
+		a.closeStore()
 		return fmt.Errorf("listening on %s: %w", a.Addr, err)
 	}
 	a.ln = ln
@@ -219,7 +323,12 @@ func (a *app) Open(ctx context.Context) error {
 	}
 	a.done = make(chan error, 1)
 	go func() {
-		err := a.srv.Serve(ln)
+		var err error
+		if a.TLSCert != "" {
+			err = a.srv.ServeTLS(ln, a.TLSCert, a.TLSKey)
+		} else {
+			err = a.srv.Serve(ln)
+		}
 		if errors.Is(err, http.ErrServerClosed) {
 			err = nil
 		}
@@ -229,7 +338,16 @@ func (a *app) Open(ctx context.Context) error {
 }
 
 // URL returns the address to open in a browser.
-func (a *app) URL() string { return "http://" + a.ln.Addr().String() + "/" }
+func (a *app) URL() string {
+	if a.BaseURL != "" {
+		return strings.TrimSuffix(a.BaseURL, "/") + "/"
+	}
+	scheme := "http"
+	if a.TLSCert != "" {
+		scheme = "https"
+	}
+	return scheme + "://" + a.ln.Addr().String() + "/"
+}
 
 // Database names where the cases are kept, for people.
 func (a *app) Database() string { return a.dbName }
@@ -242,8 +360,16 @@ func (a *app) Done() <-chan error { return a.done }
 // ends), then closes the database.
 func (a *app) Close(ctx context.Context) error {
 	err := a.srv.Shutdown(ctx)
-	if cerr := a.store.Close(); err == nil {
+	if cerr := a.closeStore(); err == nil {
 		err = cerr
 	}
 	return err
+}
+
+// closeStore stops the session cleanup and closes the database.
+func (a *app) closeStore() error {
+	if a.sessions != nil {
+		a.sessions.StopCleanup()
+	}
+	return a.store.Close()
 }

@@ -2,13 +2,26 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"io"
+	"math/big"
+	"net"
 	"net/http"
+	"net/http/cookiejar"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/crossroads/crossroads/web"
 )
 
 // startApp runs the whole web application on a free port with the
@@ -111,4 +124,127 @@ func TestServeRefusesNonLoopback(t *testing.T) {
 	if err := checkLoopback("no-port"); err == nil {
 		t.Error("an address without a port was accepted")
 	}
+}
+
+func TestServeAddrWithAccounts(t *testing.T) {
+	for _, c := range []struct {
+		addr     string
+		accounts bool
+		ok       bool
+	}{
+		{"0.0.0.0:8080", false, false},
+		{"0.0.0.0:8080", true, true},
+		{"192.168.1.10:8080", true, true},
+		{":8080", true, true},
+		{"127.0.0.1:8080", false, true},
+		{"no-port", true, false},
+	} {
+		if err := checkAddr(c.addr, c.accounts); (err == nil) != c.ok {
+			t.Errorf("checkAddr(%q, accounts %v) = %v, want ok %v", c.addr, c.accounts, err, c.ok)
+		}
+	}
+	code, _, errs := runCmd(t, "", "serve", "--accounts", "--base-url", "ftp://x", "--database-url", filepath.Join(t.TempDir(), "x.db"))
+	if code != exitUsage || !strings.Contains(errs, "--base-url") {
+		t.Errorf("serve --base-url ftp://x: code %d, stderr %q", code, errs)
+	}
+	code, _, errs = runCmd(t, "", "serve", "--accounts", "--tls-cert", "c.pem", "--database-url", filepath.Join(t.TempDir(), "x.db"))
+	if code != exitUsage || !strings.Contains(errs, "--tls-key") {
+		t.Errorf("serve --tls-cert without --tls-key: code %d, stderr %q", code, errs)
+	}
+	t.Setenv(EnvAccounts, "maybe")
+	code, _, errs = runCmd(t, "", "serve", "--database-url", filepath.Join(t.TempDir(), "x.db"))
+	if code != exitUsage || !strings.Contains(errs, EnvAccounts) {
+		t.Errorf("serve with %s=maybe: code %d, stderr %q", EnvAccounts, code, errs)
+	}
+	for v, want := range map[string]bool{"": false, "0": false, "off": false, "1": true, "TRUE": true, "yes": true} {
+		t.Setenv(EnvAccounts, v)
+		if got, err := envBool(EnvAccounts); err != nil || got != want {
+			t.Errorf("envBool(%q) = %v, %v; want %v", v, got, err, want)
+		}
+	}
+}
+
+// TestServeAccountsOverTLS runs the program with accounts over HTTPS with a
+// certificate of its own: the pages ask for a sign-in, a person signs up,
+// and the session cookie is Secure and HttpOnly.
+func TestServeAccountsOverTLS(t *testing.T) {
+	dir := t.TempDir()
+	certFile, keyFile := writeTestCert(t, dir)
+	a := &app{Addr: "127.0.0.1:0", DatabaseURL: filepath.Join(dir, "crossroads.db"), NoPDF: true, Accounts: true,
+		TLSCert: certFile, TLSKey: keyFile}
+	if err := a.Open(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close(context.Background()) })
+	if !strings.HasPrefix(a.URL(), "https://127.0.0.1:") {
+		t.Fatalf("URL %q, want https", a.URL())
+	}
+	jar, _ := cookiejar.New(nil)
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		Transport: &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: true}}}
+	resp, err := c.Get(a.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther || resp.Header.Get("Location") != "/signin" {
+		t.Fatalf("GET / without signing in: %d %q, want the sign-in page", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	form := url.Values{"email": {"ada@example.com"}, "name": {"Ada"}, "password": {"correct horse battery"},
+		"confirm": {"correct horse battery"}, "role": {"client"}}
+	req, _ := http.NewRequest("POST", a.URL()+"signup", strings.NewReader(form.Encode()))
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Sec-Fetch-Site", "same-origin")
+	resp, err = c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	var cookie *http.Cookie
+	for _, ck := range resp.Cookies() {
+		if ck.Name == web.SessionCookie {
+			cookie = ck
+		}
+	}
+	if resp.StatusCode != http.StatusSeeOther || cookie == nil || !cookie.Secure || !cookie.HttpOnly {
+		t.Fatalf("sign-up: %d, cookie %v; want a Secure, HttpOnly session cookie", resp.StatusCode, cookie)
+	}
+	resp, err = c.Get(a.URL() + "api/v1/cases")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(body), `"cases": []`) {
+		t.Errorf("the API with the session cookie: %d\n%s", resp.StatusCode, body)
+	}
+}
+
+// writeTestCert writes a self-signed certificate for 127.0.0.1 and its key.
+func writeTestCert(t *testing.T, dir string) (certFile, keyFile string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "127.0.0.1"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IPAddresses: []net.IP{net.ParseIP("127.0.0.1")}, KeyUsage: x509.KeyUsageDigitalSignature,
+		ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	certFile, keyFile = filepath.Join(dir, "cert.pem"), filepath.Join(dir, "key.pem")
+	if err := os.WriteFile(certFile, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(keyFile, pem.EncodeToMemory(&pem.Block{Type: "EC PRIVATE KEY", Bytes: keyDER}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return certFile, keyFile
 }
