@@ -245,9 +245,9 @@ type app struct {
 	store    crossroads.Store
 	sessions store.SessionStore
 	ln       net.Listener
-	srv    *http.Server
-	done   chan error
-	dbName string
+	srv      *http.Server
+	done     chan error
+	dbName   string
 }
 
 // Open opens the database, makes sure the local user exists, and starts
