@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crossroads/crossroads/store/dbtest"
 	"github.com/crossroads/crossroads/web"
 )
 
@@ -247,4 +248,63 @@ func writeTestCert(t *testing.T, dir string) (certFile, keyFile string) {
 		t.Fatal(err)
 	}
 	return certFile, keyFile
+}
+
+// TestServeTwoProcessesOnePostgres runs the program twice with accounts on
+// one PostgreSQL schema, as two serve processes behind a load balancer, and
+// alternates one person's requests between them with the same cookie.
+func TestServeTwoProcessesOnePostgres(t *testing.T) {
+	dbURL := dbtest.PostgresSchemaURL(t)
+	var apps [2]*app
+	for i := range apps {
+		apps[i] = &app{Addr: "127.0.0.1:0", DatabaseURL: dbURL, NoPDF: true, Accounts: true}
+		if err := apps[i].Open(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { apps[i].Close(context.Background()) })
+	}
+	jar, _ := cookiejar.New(nil) // one host, two ports: the cookie goes to both
+	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	post := func(a *app, path string, form url.Values) *http.Response {
+		req, _ := http.NewRequest("POST", a.URL()+path, strings.NewReader(form.Encode()))
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+		req.Header.Set("Sec-Fetch-Site", "same-origin")
+		resp, err := c.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		return resp
+	}
+	get := func(a *app, path string) (*http.Response, string) {
+		resp, err := c.Get(a.URL() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		return resp, string(body)
+	}
+	resp := post(apps[0], "signup", url.Values{"email": {"ada@example.com"}, "name": {"Ada"},
+		"password": {"correct horse battery"}, "confirm": {"correct horse battery"}, "role": {"client"}})
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-up on the first: %d", resp.StatusCode)
+	}
+	resp = post(apps[1], "cases/example", nil)
+	loc := resp.Header.Get("Location")
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "/report") {
+		t.Fatalf("a case on the second: %d %q", resp.StatusCode, loc)
+	}
+	for i := range 4 {
+		resp, body := get(apps[i%2], strings.TrimPrefix(loc, "/"))
+		if resp.StatusCode != http.StatusOK || !strings.Contains(body, "The answer, in plain words") {
+			t.Fatalf("request %d to server %d: %d", i, i%2+1, resp.StatusCode)
+		}
+	}
+	if resp := post(apps[0], "signout", nil); resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("sign-out on the first: %d", resp.StatusCode)
+	}
+	if resp, _ := get(apps[1], strings.TrimPrefix(loc, "/")); resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("the second after signing out on the first: %d, want a redirect to the sign-in page", resp.StatusCode)
+	}
 }
