@@ -509,3 +509,45 @@ func TestExportAndDeleteAccount(t *testing.T) {
 		}
 	})
 }
+
+// TestAccountPagesRender renders every page of accounts and sharing, for
+// each kind of person, with the checks every page passes (unique ids, a
+// label for every control), and with their problems shown.
+func TestAccountPagesRender(t *testing.T) {
+	e := newAccountsEnv(t, dbtest.OpenSQLite(t, nil))
+	w := newWebWorld(t, e.svc, 1)
+	anon := newPerson(t, e.ts.URL)
+	for _, path := range []string{"/signin", "/signin?done=out", "/signup", "/reset/" + w.reset, "/about"} {
+		resp, body := anon.get(path)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("%s: %d", path, resp.StatusCode)
+		}
+		checkHTML(t, path, body)
+	}
+	resp, body := anon.post("/signup", url.Values{"role": {"admin"}, "password": {"x"}})
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, `aria-invalid="true"`) {
+		t.Errorf("sign-up with problems: %d", resp.StatusCode)
+	}
+	checkHTML(t, "sign-up with problems", body)
+	for _, role := range []string{"clientA", "coachA"} {
+		p := newPerson(t, e.ts.URL)
+		p.signIn(w.users[role].Email, testPassword)
+		paths := []string{"/", "/account", "/account/delete", "/coaching", "/join/" + w.invite, "/share/" + w.share,
+			casePath(w, "/report")}
+		if role == "clientA" {
+			paths = append(paths, casePath(w, "/sharing"), casePath(w, "/audit"))
+		}
+		for _, path := range paths {
+			resp, body := p.get(path)
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("%s as %s: %d", path, role, resp.StatusCode)
+			}
+			checkHTML(t, role+" "+path, body)
+		}
+		resp, body := p.post("/join", url.Values{"code": {"not a code"}})
+		if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "paste the code or the whole link") {
+			t.Errorf("a bad code as %s: %d", role, resp.StatusCode)
+		}
+		checkHTML(t, role+" bad code", body)
+	}
+}
