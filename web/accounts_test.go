@@ -364,6 +364,9 @@ func TestCookieAttributes(t *testing.T) {
 			if cookie == nil {
 				t.Fatalf("no session cookie after sign-in (status %d)", resp.StatusCode)
 			}
+			if hsts := resp.Header.Get("Strict-Transport-Security"); (hsts != "") != c.tls {
+				t.Errorf("Strict-Transport-Security %q over TLS %v", hsts, c.tls)
+			}
 			if !cookie.HttpOnly || cookie.SameSite != http.SameSiteLaxMode || cookie.Secure != c.wantSecure || cookie.Path != "/" || cookie.MaxAge != 0 {
 				t.Errorf("cookie %s: want HttpOnly, SameSite=Lax, Path=/, no Max-Age, Secure=%v", cookie, c.wantSecure)
 			}

@@ -226,7 +226,9 @@ func checkScenario(t *testing.T, router routers.Router, h http.Handler, sc scena
 		}
 		in := &openapi3filter.RequestValidationInput{
 			Request: vreq, PathParams: params, Route: route,
-			Options: &openapi3filter.Options{MultiError: true},
+			// The tests stand in for the session cookie with a header
+			// (userHeader), so the document's cookie is not checked here.
+			Options: &openapi3filter.Options{MultiError: true, AuthenticationFunc: openapi3filter.NoopAuthenticationFunc},
 		}
 		reqErr := openapi3filter.ValidateRequest(ctx, in)
 		switch {
