@@ -9,7 +9,15 @@
 // web/api) mounted at /api/v1/. Its dependencies are fields: Cases stores
 // the cases (ServiceCases on the service, MemoryCases for tests), PDF
 // prints reports (package web/pdf), Context puts the acting user in each
-// request's context.
+// request's context in single-user mode.
+//
+// With Accounts set, the server has accounts: sign-up, sign-in and
+// sign-out, password reset by a one-time link, sessions kept in the
+// database by scs (so that several server processes share them), the pages
+// where coaches and clients find each other and share cases, the case log,
+// and the download and deletion of a person's data. Every rule of who may
+// see what is applied by package service; the pages only ask it. The routes
+// are one table (pageRoutes), which the access-matrix test covers entirely.
 //
 // The pages are html/template files embedded in the binary and parsed when
 // the package loads; each page has a typed data struct. They work without
