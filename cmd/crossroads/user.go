@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strings"
 	"text/tabwriter"
 
@@ -169,6 +170,11 @@ func newUserResetCmd(open opener) *cobra.Command {
 works once and for one hour; hand it over by a channel you trust.`,
 		Args: exactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("base-url") {
+				if env := os.Getenv(EnvBaseURL); env != "" {
+					baseURL = env
+				}
+			}
 			base, err := url.Parse(baseURL)
 			if err != nil || (base.Scheme != "http" && base.Scheme != "https") || base.Host == "" {
 				return usagef("--base-url %q is not an http:// or https:// URL", baseURL)
@@ -187,7 +193,7 @@ works once and for one hour; hand it over by a channel you trust.`,
 			return nil
 		},
 	}
-	cmd.Flags().StringVar(&baseURL, "base-url", defaultBaseURL, "address of the web app, for the link")
+	cmd.Flags().StringVar(&baseURL, "base-url", defaultBaseURL, "address of the web app, for the link (default $"+EnvBaseURL+" when set)")
 	return cmd
 }
 

@@ -42,6 +42,13 @@ func TestUserCommands(t *testing.T) {
 	if code != exitOK || m == nil || !strings.Contains(errOut, "valid once, for 1h0m0s") {
 		t.Fatalf("user reset: exit %d, stdout %q, stderr %q", code, out, errOut)
 	}
+	// Without --base-url the link uses $CROSSROADS_BASE_URL when set.
+	t.Setenv(EnvBaseURL, "https://coach.example.net")
+	code, out, _ = runCmd(t, "", "user", "reset", dbFlag, "bob@example.com")
+	if code != exitOK || !strings.HasPrefix(out, "https://coach.example.net/reset/") {
+		t.Errorf("user reset with %s: exit %d, stdout %q", EnvBaseURL, code, out)
+	}
+	t.Setenv(EnvBaseURL, "")
 	s, err := store.Open(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
