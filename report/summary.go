@@ -32,8 +32,32 @@ func summarize(r *Report) []string {
 			out = append(out, s)
 		}
 	}
+	if s := r.commuteSentence(); s != "" {
+		out = append(out, s)
+	}
 	out = append(out, r.pendingSentences()...)
 	return out
+}
+
+// commuteSentence compares the longest and the shortest commute when they
+// differ by more than ten hours a month.
+func (r *Report) commuteSentence() string {
+	var long, short *Opportunity
+	for i := range r.Opportunities {
+		o := &r.Opportunities[i]
+		if long == nil || o.Facts.CommuteHours > long.Facts.CommuteHours {
+			long = o
+		}
+		if short == nil || o.Facts.CommuteHours < short.Facts.CommuteHours {
+			short = o
+		}
+	}
+	if long == nil || long.Facts.CommuteHours-short.Facts.CommuteHours <= 10 {
+		return ""
+	}
+	return fmt.Sprintf("The %s's commute takes about %.0f hours a month, %.0f more than the %s's: time worth about %s a month at half your hourly wage (the U.S. DOT's value of commuting time), and time away from home.",
+		long.Name, long.Facts.CommuteHours, long.Facts.CommuteHours-short.Facts.CommuteHours, short.Name,
+		r.money(long.Facts.CommuteTimeValue-short.Facts.CommuteTimeValue))
 }
 
 func (r *Report) balanceWords() string {
@@ -384,6 +408,9 @@ func assumptions(c *crossroads.Case) []crossroads.Figure {
 		}
 		if o.Commute.MonthlyCost == nil && o.Commute.MilesOneWay > 0 {
 			add(crossroads.FigMileageRate)
+		}
+		if o.Commute.MinutesOneWay > 0 {
+			add(crossroads.FigCommuteTimeValue)
 		}
 		if o.Future.LayoffRiskPerYear == nil && o.Status != crossroads.StatusKeepSearching {
 			add(crossroads.FigLayoffRisk)

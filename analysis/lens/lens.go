@@ -74,6 +74,11 @@ type Facts struct {
 	PaidMonthsFirstYear float64 `json:"paid_months_first_year"`
 	// PermanenceChance is the chance of a permanent position.
 	PermanenceChance float64 `json:"permanence_chance"`
+	// CommuteHours is the time spent commuting per month, and
+	// CommuteTimeValue what that time is worth at half the hourly wage
+	// (USDOT guidance on the value of travel time).
+	CommuteHours     float64 `json:"commute_hours"`
+	CommuteTimeValue float64 `json:"commute_time_value"`
 	// OutlookPercent is the occupation's projected ten-year change, if known.
 	OutlookPercent *float64 `json:"outlook_percent,omitempty"`
 }
@@ -336,7 +341,14 @@ func (sc *scorer) derived(id string) (float64, string) {
 		if m > 10 {
 			v = clamp01(1 - (m-10)/math.Max(limit-10, 1))
 		}
-		return v, fmt.Sprintf("%s minutes each way; longest acceptable %s", num(m), num(limit))
+		hours := m * 2 * crossroads.WorkingDaysPerMonth / 60
+		hourly := o.Pay.Annual() / crossroads.FigHoursPerYear.Value
+		sc.f.CommuteHours, sc.f.CommuteTimeValue = hours, hours*hourly*crossroads.FigCommuteTimeValue.Value
+		why := fmt.Sprintf("%s minutes each way; longest acceptable %s", num(m), num(limit))
+		if hours > 0 {
+			why += fmt.Sprintf("; %.0f hours a month, worth %s at half the hourly wage", hours, sc.money(sc.f.CommuteTimeValue))
+		}
+		return v, why
 	case crossroads.CritFlexibility:
 		if f := o.Schedule.Flexibility; f != nil {
 			return f.Mean() / 10, fmt.Sprintf("flexibility rated %s/10", num(f.Mean()))
