@@ -3,7 +3,12 @@ package web
 import (
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"strings"
 	"testing"
+
+	"github.com/crossroads/crossroads"
+	"github.com/crossroads/crossroads/store/dbtest"
 )
 
 // BenchmarkWhatIfSlider measures the server's time for one slider move on
@@ -37,5 +42,39 @@ func BenchmarkReportPage(b *testing.B) {
 		if w.Code != http.StatusOK {
 			b.Fatalf("status %d", w.Code)
 		}
+	}
+}
+
+// BenchmarkSignedInPage measures a light page (the account page) for a
+// signed-in person, on SQLite and PostgreSQL: the session read from the
+// database, the account and its session epoch checked, the page rendered,
+// and the session written back with its new idle deadline.
+func BenchmarkSignedInPage(b *testing.B) {
+	for _, be := range dbtest.Backends() {
+		b.Run(be.Name, func(b *testing.B) {
+			s, svc := newAccountsServer(b, be.Open(b, nil), false)
+			if _, err := svc.SignUp(b.Context(), "ada@example.com", "Ada", testPassword, crossroads.RoleClient); err != nil {
+				b.Fatal(err)
+			}
+			h := s.Handler()
+			signIn := httptest.NewRequest("POST", "/signin", strings.NewReader("email=ada%40example.com&password="+url.QueryEscape(testPassword)))
+			signIn.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, signIn)
+			cookies := w.Result().Cookies()
+			if w.Code != http.StatusSeeOther || len(cookies) == 0 {
+				b.Fatalf("sign-in: %d", w.Code)
+			}
+			req := httptest.NewRequest("GET", "/account", nil)
+			req.AddCookie(cookies[0])
+			b.ReportAllocs()
+			for b.Loop() {
+				w := httptest.NewRecorder()
+				h.ServeHTTP(w, req)
+				if w.Code != http.StatusOK {
+					b.Fatalf("status %d", w.Code)
+				}
+			}
+		})
 	}
 }
