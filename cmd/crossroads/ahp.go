@@ -85,32 +85,8 @@ func runAHP(cmd *cobra.Command, methodFlag, riFlag, format, path string) error {
 	return writeAHPText(cmd.OutOrStdout(), names, method, table, res)
 }
 
-type ahpJSON struct {
-	Method     string      `json:"method"`
-	RITable    string      `json:"ri_table"`
-	Weights    []weightOut `json:"weights"`
-	LambdaMax  float64     `json:"lambda_max"`
-	CI         float64     `json:"ci"`
-	CR         float64     `json:"cr"`
-	RI         float64     `json:"ri"`
-	Consistent bool        `json:"consistent"`
-	Warning    string      `json:"warning"`
-}
-
-type weightOut struct {
-	Name   string  `json:"name"`
-	Weight float64 `json:"weight"`
-}
-
 func writeAHPJSON(w io.Writer, names []string, method mcda.AHPMethod, table mcda.RITable, res mcda.AHPResult) error {
-	out := ahpJSON{
-		Method: string(method), RITable: string(table),
-		LambdaMax: res.LambdaMax, CI: res.CI, CR: res.CR, RI: res.RI,
-		Consistent: res.Consistent, Warning: res.Warning,
-	}
-	for i, n := range names {
-		out.Weights = append(out.Weights, weightOut{Name: n, Weight: res.Weights[i]})
-	}
+	out := mcda.NewWeighting(names, method, table, res)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

@@ -247,48 +247,8 @@ func preferences(f rankFlags, criteria []string) ([]mcda.Preference, error) {
 	return prefs, nil
 }
 
-type rankJSON struct {
-	Method        string         `json:"method"`
-	Normalization string         `json:"normalization,omitempty"`
-	Criteria      []criterionOut `json:"criteria"`
-	Alternatives  []altOut       `json:"alternatives"`
-}
-
-type criterionOut struct {
-	Name   string  `json:"name"`
-	Type   string  `json:"type"`
-	Weight float64 `json:"weight"` // normalised to sum 1
-}
-
-type altOut struct {
-	Name     string   `json:"name"`
-	Score    float64  `json:"score"`
-	Rank     int      `json:"rank"`
-	S        *float64 `json:"S,omitempty"`
-	R        *float64 `json:"R,omitempty"`
-	PhiPlus  *float64 `json:"phi_plus,omitempty"`
-	PhiMinus *float64 `json:"phi_minus,omitempty"`
-}
-
 func writeRankJSON(w io.Writer, p mcda.Problem, res mcda.Result) error {
-	out := rankJSON{Method: res.Method, Normalization: string(res.Normalization)}
-	total := 0.0
-	for _, x := range p.Weights {
-		total += x
-	}
-	for j, c := range p.Criteria {
-		out.Criteria = append(out.Criteria, criterionOut{Name: c, Type: p.Types[j].String(), Weight: p.Weights[j] / total})
-	}
-	for i, name := range p.Alternatives {
-		a := altOut{Name: name, Score: res.Scores[i], Rank: res.Ranks[i]}
-		if res.S != nil {
-			a.S, a.R = &res.S[i], &res.R[i]
-		}
-		if res.PositiveFlow != nil {
-			a.PhiPlus, a.PhiMinus = &res.PositiveFlow[i], &res.NegativeFlow[i]
-		}
-		out.Alternatives = append(out.Alternatives, a)
-	}
+	out := mcda.NewRanking(p, res)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)

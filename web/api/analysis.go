@@ -91,31 +91,6 @@ type rankAlternative struct {
 	Values []float64 `json:"values"`
 }
 
-// rankOutput is the response of POST /rank: the JSON of
-// "crossroads rank --format json".
-type rankOutput struct {
-	Method        string         `json:"method"`
-	Normalization string         `json:"normalization,omitempty"`
-	Criteria      []criterionOut `json:"criteria"`
-	Alternatives  []altOut       `json:"alternatives"`
-}
-
-type criterionOut struct {
-	Name   string  `json:"name"`
-	Type   string  `json:"type"`
-	Weight float64 `json:"weight"` // normalised to sum 1
-}
-
-type altOut struct {
-	Name     string   `json:"name"`
-	Score    float64  `json:"score"`
-	Rank     int      `json:"rank"`
-	S        *float64 `json:"S,omitempty"`
-	R        *float64 `json:"R,omitempty"`
-	PhiPlus  *float64 `json:"phi_plus,omitempty"`
-	PhiMinus *float64 `json:"phi_minus,omitempty"`
-}
-
 // rank answers POST /rank.
 func (a *api) rank(w http.ResponseWriter, r *http.Request) error {
 	data, _, err := readBody(w, r, a.limit, mediaJSON)
@@ -134,24 +109,7 @@ func (a *api) rank(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := rankOutput{Method: res.Method, Normalization: string(res.Normalization)}
-	total := 0.0
-	for _, x := range p.Weights {
-		total += x
-	}
-	for j, c := range p.Criteria {
-		out.Criteria = append(out.Criteria, criterionOut{Name: c, Type: p.Types[j].String(), Weight: p.Weights[j] / total})
-	}
-	for i, name := range p.Alternatives {
-		alt := altOut{Name: name, Score: res.Scores[i], Rank: res.Ranks[i]}
-		if res.S != nil {
-			alt.S, alt.R = &res.S[i], &res.R[i]
-		}
-		if res.PositiveFlow != nil {
-			alt.PhiPlus, alt.PhiMinus = &res.PositiveFlow[i], &res.NegativeFlow[i]
-		}
-		out.Alternatives = append(out.Alternatives, alt)
-	}
+	out := mcda.NewRanking(p, res)
 	return writeJSON(w, http.StatusOK, out)
 }
 
@@ -323,25 +281,6 @@ type ahpRequest struct {
 	RITable string   `json:"ri_table"`
 }
 
-// ahpOutput is the response of POST /ahp: the JSON of
-// "crossroads ahp --format json".
-type ahpOutput struct {
-	Method     string      `json:"method"`
-	RITable    string      `json:"ri_table"`
-	Weights    []weightOut `json:"weights"`
-	LambdaMax  float64     `json:"lambda_max"`
-	CI         float64     `json:"ci"`
-	CR         float64     `json:"cr"`
-	RI         float64     `json:"ri"`
-	Consistent bool        `json:"consistent"`
-	Warning    string      `json:"warning"`
-}
-
-type weightOut struct {
-	Name   string  `json:"name"`
-	Weight float64 `json:"weight"`
-}
-
 // ahp answers POST /ahp.
 func (a *api) ahp(w http.ResponseWriter, r *http.Request) error {
 	data, _, err := readBody(w, r, a.limit, mediaJSON)
@@ -360,14 +299,7 @@ func (a *api) ahp(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := ahpOutput{
-		Method: string(method), RITable: string(table),
-		LambdaMax: res.LambdaMax, CI: res.CI, CR: res.CR, RI: res.RI,
-		Consistent: res.Consistent, Warning: res.Warning,
-	}
-	for i, n := range req.Names {
-		out.Weights = append(out.Weights, weightOut{Name: n, Weight: res.Weights[i]})
-	}
+	out := mcda.NewWeighting(req.Names, method, table, res)
 	return writeJSON(w, http.StatusOK, out)
 }
 

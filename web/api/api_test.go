@@ -670,7 +670,7 @@ func TestRankAgreesWithMCDA(t *testing.T) {
 			if rec.Code != http.StatusOK {
 				t.Fatalf("got %d: %s", rec.Code, rec.Body)
 			}
-			got := decodeAs[rankOutput](t, rec)
+			got := decodeAs[mcda.Ranking](t, rec)
 			if got.Method != want.Method || got.Normalization != string(want.Normalization) {
 				t.Errorf("method: got %s/%s, want %s/%s", got.Method, got.Normalization, want.Method, want.Normalization)
 			}
