@@ -211,7 +211,7 @@ func sliders(c *crossroads.Case, w whatIf) []slider {
 	// The case's own savings must be a position of the slider, or the
 	// browser would move it to the nearest step.
 	for step > 1 && math.Mod(c.Person.Savings, step) != 0 {
-		step = niceStep(step * 0.99)
+		step = smallerStep(step)
 	}
 	out = append(out, slider{Name: qSavings, ID: inputID("whatif.savings"), Label: "Savings today",
 		Min: 0, Max: math.Ceil(top/step) * step, Step: step, Value: sv, Shown: crossroads.FormatMoney(sv, cur), Unit: cur,
@@ -231,6 +231,21 @@ func niceStep(x float64) float64 {
 		}
 	}
 	return 10 * p
+}
+
+// smallerStep returns the next step below a 1-2-5 step: 1000 → 500 → 200
+// → 100. (Rounding a slightly smaller number up with niceStep would give
+// back 1000 itself, and the loop in sliders would never end.)
+func smallerStep(step float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(step)))
+	switch m := math.Round(step / p); {
+	case m >= 5:
+		return 2 * p
+	case m >= 2:
+		return p
+	default:
+		return p / 2
+	}
 }
 
 // describe says in words what the sliders change, for the report's notice.
