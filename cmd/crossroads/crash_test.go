@@ -214,6 +214,9 @@ type crashLedger struct {
 	next     [crashWriters]int       // the next write number of each writer
 	acks     int                     // acknowledged writes in this round
 	writes   int                     // acknowledged writes in all rounds
+	// unanswered counts the writes in flight at the kills, committed those
+	// of them found in the database afterwards.
+	unanswered, committed int
 }
 
 // crashServer is one running "crossroads serve".
@@ -352,7 +355,8 @@ func crashRun(t *testing.T, bin, dbURL string) *crashLedger {
 	s := startCrossroads(t, bin, dbURL)
 	crashVerify(t, s, l, crashRounds)
 	s.stop(t)
-	t.Logf("%d kills, %d acknowledged writes, %d cases", crashRounds, l.writes, len(l.cases))
+	t.Logf("%d kills, %d acknowledged writes, %d cases; %d writes unanswered at the kills, %d of them committed",
+		crashRounds, l.writes, len(l.cases), l.unanswered, l.committed)
 	return l
 }
 
@@ -562,6 +566,7 @@ func crashVerify(t *testing.T, s *crashServer, l *crashLedger, round int) {
 		switch {
 		case acked == nil:
 			// Not acknowledged: it must be a create that was in flight.
+			l.committed++
 			if !inFlight || !a.created || d.Version != 1 {
 				t.Errorf("after kill %d: case %d (%s, version %d) was never acknowledged nor in flight as a create",
 					round, id, d.Title, d.Version)
@@ -577,6 +582,7 @@ func crashVerify(t *testing.T, s *crashServer, l *crashLedger, round int) {
 		default:
 			// Later than acknowledged: the update in flight at the kill,
 			// committed before it.
+			l.committed++
 			if !inFlight || a.created || a.caseID != id || a.base != acked.version || d.Version != acked.version+1 {
 				t.Errorf("after kill %d: case %d is at version %d (%s), past the acknowledged %d (%s), and not by the update in flight",
 					round, id, d.Version, d.Title, acked.version, acked.title)
@@ -584,6 +590,7 @@ func crashVerify(t *testing.T, s *crashServer, l *crashLedger, round int) {
 		}
 		l.cases[id] = &crashCase{writer: w, version: d.Version, title: d.Title}
 	}
+	l.unanswered += len(l.inFlight)
 	clear(l.inFlight)
 }
 
@@ -659,18 +666,19 @@ func checkPostgresIntegrity(t *testing.T, url string) {
 	if err := conn.QueryRow(ctx, `SELECT current_schema()`).Scan(&schema); err != nil {
 		t.Fatal(err)
 	}
-	// amcheck is created in the test's schema when the database lacks it,
-	// and goes with the schema at the end.
+	// amcheck is used where the database has it. Otherwise it is created
+	// in the test's schema and goes with the schema at the end, leaving the
+	// database as it was. (A crash test running at the same time on the
+	// same database could drop it under this one; CI runs one.)
 	ext, err := amcheckSchema(ctx, conn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if ext == "" {
-		if _, err := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA `+pgx.Identifier{schema}.Sanitize()); err != nil {
-			t.Fatalf("the amcheck extension (in PostgreSQL's contrib) is needed to check the database: %v", err)
-		}
+		_, cerr := conn.Exec(ctx, `CREATE EXTENSION IF NOT EXISTS amcheck SCHEMA `+pgx.Identifier{schema}.Sanitize())
+		// Another test may have created it in between; look again.
 		if ext, err = amcheckSchema(ctx, conn); err != nil || ext == "" {
-			t.Fatalf("amcheck: %q, %v", ext, err)
+			t.Fatalf("the amcheck extension (in PostgreSQL's contrib, created by a superuser) is needed to check the database: %v", errors.Join(cerr, err))
 		}
 	}
 	fn := func(name string) string { return pgx.Identifier{ext, name}.Sanitize() }
