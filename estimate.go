@@ -1,6 +1,7 @@
 package crossroads
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -88,4 +89,23 @@ func (e Estimate) MarshalYAML() (any, error) {
 			&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!float", Value: strconv.FormatFloat(kv.v, 'g', -1, 64)})
 	}
 	return n, nil
+}
+
+// UnmarshalJSON reads what MarshalJSON writes: a number, or an object with
+// min, likely and max (no other keys). Whether the bounds are in order is
+// for Validate to say, with the field's path.
+func (e *Estimate) UnmarshalJSON(b []byte) error {
+	var v float64
+	if err := json.Unmarshal(b, &v); err == nil {
+		*e = Exactly(v)
+		return nil
+	}
+	var r estimateRange
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.DisallowUnknownFields()
+	if err := d.Decode(&r); err != nil {
+		return fmt.Errorf("an estimate is a number or {\"min\", \"likely\", \"max\"}: %w", err)
+	}
+	*e = Estimate(r)
+	return nil
 }
