@@ -13,6 +13,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -40,13 +41,16 @@ Each simulated person uses the pages as a browser without scripts does
 requests), except for the what-if sliders, which it moves as the report
 page's script does (a GET of the report with the sliders' query and
 htmx's headers, answered with the results only). A person signs up once,
-then visits again and again: sign in, start a case from the example (its
-button or an upload of its case file, in turn), open the report, change
-the savings in the editor and save, move a slider 2 to 5 times, open the
-list of cases, sign out. Before each step the person pauses for a random
-think time between -think-min and -think-max (default 200ms to 1s, a
-quick reader); -think 0 removes every pause, which measures the server
-at saturation rather than people's experience.
+then visits again and again: sign in, work on two cases, sign out. For
+each case the person starts it from the example (first by its button,
+then by uploading its case file), reads its report, changes the savings
+in the editor and saves, reads the report again, moves a slider 2 to 5
+times, and opens the list of cases. Before each step the person pauses
+for a random think time between -think-min and -think-max (default 200ms
+to 1s: a very quick person; real people read a report for longer), and
+the people arrive over the first -think-max. -think 0 removes every
+pause, which measures the server at saturation rather than what people
+experience.
 
 Without -addr it starts the server itself, in this process, on a free
 port of 127.0.0.1, as "crossroads serve --accounts" does: on a new
@@ -88,6 +92,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		timeout  = fs.Duration("timeout", loadgen.DefaultTimeout, "bound on one request")
 		seed     = fs.Uint64("seed", 1, "seed of the people's choices (which slider, which value)")
 		asJSON   = fs.Bool("json", false, "print the result as JSON")
+		cpuProf  = fs.String("cpuprofile", "", "write a CPU profile of this process (the server too, when started here) to `FILE`, for go tool pprof")
 	)
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -144,6 +149,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if !*asJSON {
 		fmt.Fprintf(stderr, "Running %d people for %s or %d requests…\n", cfg.Users, cfg.Duration, cfg.MaxRequests)
+	}
+	if *cpuProf != "" {
+		f, err := os.Create(*cpuProf)
+		if err != nil {
+			return usage("-cpuprofile: %v", err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return usage("-cpuprofile: %v", err)
+		}
+		defer func() {
+			pprof.StopCPUProfile()
+			f.Close()
+		}()
 	}
 	res, err := loadgen.Run(ctx, cfg)
 	if err != nil {

@@ -192,8 +192,8 @@ func (p *person) think() bool {
 
 // live runs the person until the run ends: one visit after another.
 func (p *person) live() {
-	for visit := 0; ; visit++ {
-		err := p.visit(visit)
+	for {
+		err := p.visit()
 		if errors.Is(err, errStopped) {
 			return
 		}
@@ -207,12 +207,11 @@ func (p *person) live() {
 }
 
 // visit is one visit of the person: sign up (the first time) or sign in,
-// start a case from the example (by its button, or by uploading its case
-// file, in turn), read the report, change a figure in the editor, read
-// the report again, move the sliders a few times, go back to the list of
-// cases, and sign out. Each step waits for a think time first. An error
-// ends the visit; it was already counted.
-func (p *person) visit(n int) error {
+// then two cases, each started from the example (first by its button,
+// then by uploading its case file) and worked on (see work), and sign
+// out. Each step waits for a think time first. An error ends the visit;
+// it was already counted.
+func (p *person) visit() error {
 	var err error
 	if !p.signedUp {
 		err = p.signUp()
@@ -222,17 +221,33 @@ func (p *person) visit(n int) error {
 	if err != nil {
 		return err
 	}
+	for _, upload := range []bool{false, true} {
+		if err := p.work(upload); err != nil {
+			return err
+		}
+	}
 	if !p.think() {
 		return errStopped
 	}
-	id, report, err := p.newCase(n%2 == 1)
+	return p.signOut()
+}
+
+// work starts a case from the example, reads its report, changes a figure
+// in the editor, reads the report again, moves the sliders 2 to 5 times,
+// and goes back to the list of cases.
+func (p *person) work(upload bool) error {
+	if !p.think() {
+		return errStopped
+	}
+	id, _, err := p.newCase(upload)
 	if err != nil {
 		return err
 	}
 	if !p.think() {
 		return errStopped
 	}
-	if report, err = p.edit(id); err != nil {
+	report, err := p.edit(id)
+	if err != nil {
 		return err
 	}
 	moves := 2 + p.rng.IntN(4)
@@ -242,13 +257,8 @@ func (p *person) visit(n int) error {
 	if !p.think() {
 		return errStopped
 	}
-	if _, err := p.get(KindHome, "/", "Your cases", fmt.Sprintf(`href="/cases/%d/report"`, id)); err != nil {
-		return err
-	}
-	if !p.think() {
-		return errStopped
-	}
-	return p.signOut()
+	_, err = p.get(KindHome, "/", "Your cases", fmt.Sprintf(`href="/cases/%d/report"`, id))
+	return err
 }
 
 // signUp creates the person's account through the sign-up page and
