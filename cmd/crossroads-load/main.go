@@ -164,10 +164,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 			f.Close()
 		}()
 	}
+	loadBefore, cpuBefore := loadAverage(), processCPU()
 	res, err := loadgen.Run(ctx, cfg)
 	if err != nil {
 		return usage("%v", err)
 	}
+	res.ProcessCPU = float64((processCPU() - cpuBefore).Milliseconds()) / 1000
+	res.LoadBefore, res.LoadAfter = loadBefore, loadAverage()
 	if srv != nil {
 		res.Database = srv.Database
 		res.ServerErrors, res.ServerMessages = srv.LoggedErrors()

@@ -162,6 +162,13 @@ type Result struct {
 	// a server given by address, whose log is not seen).
 	ServerErrors   int      `json:"server_errors_logged"`
 	ServerMessages []string `json:"server_error_messages,omitempty"`
+	// ProcessCPU is the CPU time the load generator's process used during
+	// the run (the server's too, when it started it), in seconds; and
+	// LoadBefore and LoadAfter are the machine's one-minute load averages
+	// before and after, to tell a busy machine. Set by the command.
+	ProcessCPU float64 `json:"process_cpu_seconds,omitempty"`
+	LoadBefore string  `json:"load_average_before,omitempty"`
+	LoadAfter  string  `json:"load_average_after,omitempty"`
 }
 
 // result turns the recorder's figures into a Result.
@@ -208,7 +215,15 @@ func (res *Result) WriteTable(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "\nUsers:       %d, think time %s to %s between steps\n", res.Users, res.ThinkMin, res.ThinkMax)
 	fmt.Fprintf(&b, "Bounds:      %s or %d requests; stopped by %s after %.1f s\n", res.DurationLimit, res.RequestLimit, res.Stopped, res.Elapsed)
-	fmt.Fprintf(&b, "Requests:    %d (%.1f per second), %d errors, %d visits completed\n\n", res.Requests, res.Throughput, res.Errors, res.Visits)
+	fmt.Fprintf(&b, "Requests:    %d (%.1f per second), %d errors, %d visits completed\n", res.Requests, res.Throughput, res.Errors, res.Visits)
+	if res.ProcessCPU > 0 && res.Elapsed > 0 {
+		fmt.Fprintf(&b, "CPU:         %.1f s used by this process (%.2f cores on average)", res.ProcessCPU, res.ProcessCPU/res.Elapsed)
+		if res.LoadBefore != "" {
+			fmt.Fprintf(&b, "; machine load average %s before, %s after", res.LoadBefore, res.LoadAfter)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString("\n")
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-24s\tcount\terrors\tmean ms\tp50 ms\tp95 ms\tp99 ms\tmax ms\t\n", "kind")
 	row := func(s Stats) {
