@@ -354,9 +354,9 @@ func (p *person) newCase(upload bool) (int64, []byte, error) {
 		k = KindUpload
 		var b bytes.Buffer
 		mw := multipart.NewWriter(&b)
-		fw, err := mw.CreateFormFile("file", "example.yaml")
-		if err != nil {
-			return 0, nil, err
+		fw, ferr := mw.CreateFormFile("file", "example.yaml")
+		if ferr != nil {
+			return 0, nil, ferr
 		}
 		fw.Write(examples.MotivatingCase)
 		mw.Close()
