@@ -253,3 +253,32 @@ func TestRunPostgres(t *testing.T) {
 	}
 	runOn(t, url)
 }
+
+// TestRunEndsAnywhere ends runs of one person at each of the first 20
+// requests in turn (past the upload of the second case): wherever the
+// bound falls, the run ends cleanly, with no error and exactly the
+// requests allowed.
+func TestRunEndsAnywhere(t *testing.T) {
+	if testing.Short() {
+		t.Skip("many short runs")
+	}
+	ctx := context.Background()
+	srv, err := StartServer(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close(ctx)
+	for n := 1; n <= 20; n++ {
+		res, err := Run(ctx, Config{Target: srv.URL, Users: 1, Duration: 3 * time.Minute, MaxRequests: n,
+			Timeout: time.Minute, Seed: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Failed() || res.Requests != n || res.Stopped != "requests" {
+			t.Errorf("bound %d: %d requests, %d errors, stopped by %s: %q", n, res.Requests, res.Errors, res.Stopped, res.ErrorMessages)
+		}
+	}
+	if n, msgs := srv.LoggedErrors(); n > 0 {
+		t.Errorf("the server logged %d errors: %q", n, msgs)
+	}
+}
