@@ -466,6 +466,7 @@ func (p *person) moveSliders(id int64, report []byte, n int) error {
 		if _, err := p.do(KindWhatIf, http.MethodGet, path, nil, "", h, `id="results"`); err != nil {
 			return err
 		}
+		p.page = path // the page's script puts the sliders in the address
 	}
 	return nil
 }
