@@ -114,7 +114,7 @@ func (s *Server) datesICS(w http.ResponseWriter, r *http.Request) error {
 	if !complete(c) {
 		return errIncomplete
 	}
-	rep, err := report.Build(c, s.Report)
+	rep, err := s.analyse(rec, c, whatIf{})
 	if err != nil {
 		return err
 	}

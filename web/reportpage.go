@@ -124,7 +124,7 @@ func (s *Server) buildReport(r *http.Request, rec *crossroads.CaseRecord, c *cro
 	p.Sliders = sliders(c, w)
 	p.WhatIf = w.describe(c)
 	p.WhatIfQuery = w.query()
-	rep, err := report.Build(w.apply(c), s.Report)
+	rep, err := s.analyse(rec, c, w)
 	if err != nil {
 		if crossroads.ErrorKind(err) == crossroads.Internal {
 			s.logger().Error("building a report", "case", rec.ID, "err", err)
@@ -143,6 +143,16 @@ func (s *Server) buildReport(r *http.Request, rec *crossroads.CaseRecord, c *cro
 		Fans:     fanCharts(rep),
 	}
 	return p
+}
+
+// analyse returns the report of the stored case rec (read into c) with
+// the slider values w: kept from an earlier request, or built now (see
+// reportCache). The report is shared: never modify it.
+func (s *Server) analyse(rec *crossroads.CaseRecord, c *crossroads.Case, w whatIf) (*report.Report, error) {
+	s.reportsOnce.Do(func() { s.reports = newReportCache(s.ReportCacheSize) })
+	return s.reports.get(keyOf(rec, w.query()), func() (*report.Report, error) {
+		return report.Build(w.apply(c), s.Report)
+	})
 }
 
 // reportPage shows the report with its what-if sliders. A request from
@@ -222,7 +232,7 @@ func (s *Server) completeReport(r *http.Request) (*crossroads.CaseRecord, *cross
 		return nil, nil, nil, errIncomplete
 	}
 	w, _ := parseWhatIf(r.URL.Query(), c)
-	rep, err := report.Build(w.apply(c), s.Report)
+	rep, err := s.analyse(rec, c, w)
 	if err != nil {
 		return nil, nil, nil, err
 	}

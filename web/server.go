@@ -43,8 +43,15 @@ type Server struct {
 	// Logger receives the internal errors, which users never see; nil
 	// means slog.Default().
 	Logger *slog.Logger
-	// Report holds the options of every report the server builds.
+	// Report holds the options of every report the server builds. Set it
+	// before the first request: the built reports are kept (see
+	// ReportCacheSize) on the understanding that it does not change.
 	Report report.Options
+	// ReportCacheSize is the number of built reports the server keeps, so
+	// that a report seen again with the same slider values is not analysed
+	// again; 0 means DefaultReportCacheSize, and a negative number keeps
+	// none. Whatever it is, at most GOMAXPROCS analyses run at once.
+	ReportCacheSize int
 	// Now is the clock that dates new cases; nil means time.Now.
 	Now func() time.Time
 	// Context returns the context a request runs in: the place that puts
@@ -59,6 +66,9 @@ type Server struct {
 	once    sync.Once
 	handler http.Handler
 	assets  *assets
+
+	reportsOnce sync.Once
+	reports     *reportCache
 }
 
 // Handler returns the server's HTTP handler. The first call builds it.
