@@ -161,46 +161,6 @@ func TestValidationRules(t *testing.T) {
 	}
 }
 
-// FuzzParse checks that no input makes the parser panic, and that every case
-// it accepts survives a round trip through Marshal in both formats.
-func FuzzParse(f *testing.F) {
-	f.Add(examples.MotivatingCase)
-	if c, err := casefile.Parse(examples.MotivatingCase, "example"); err == nil {
-		if data, err := casefile.Marshal(c, "json"); err == nil {
-			f.Add(data)
-		}
-	}
-	files, _ := filepath.Glob("testdata/broken/*.*")
-	for _, file := range files {
-		if strings.HasSuffix(file, ".golden") {
-			continue
-		}
-		if data, err := os.ReadFile(file); err == nil {
-			f.Add(data)
-		}
-	}
-	f.Add([]byte("a: &a [*a, *a]\nb: *a\n"))
-	f.Add([]byte(`{"as_of": "2026-01-01", "person": {"monthly_expenses": 1e308}}`))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := casefile.Parse(data, "fuzz")
-		if err != nil {
-			if crossroads.ErrorKind(err) != crossroads.Invalid {
-				t.Fatalf("error of kind %v: %v", crossroads.ErrorKind(err), err)
-			}
-			return
-		}
-		for _, format := range []string{"yaml", "json"} {
-			out, err := casefile.Marshal(c, format)
-			if err != nil {
-				t.Fatalf("Marshal %s: %v", format, err)
-			}
-			if _, err := casefile.Parse(out, "again"); err != nil {
-				t.Fatalf("a valid case does not parse again from %s: %v\n%s", format, err, out)
-			}
-		}
-	})
-}
-
 func TestParseDraft(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -111,9 +111,19 @@ type FanPoint struct {
 
 // Rounding of the simulation's numbers in the report: money to the cent,
 // probabilities, months and values to four decimals, scores to three.
-func cents(x float64) float64 { return math.Round(100*x) / 100 }
-func r4(x float64) float64    { return math.Round(1e4*x) / 1e4 }
-func r3(x float64) float64    { return math.Round(1e3*x) / 1e3 }
+func cents(x float64) float64 { return roundTo(x, 100) }
+func r4(x float64) float64    { return roundTo(x, 1e4) }
+func r3(x float64) float64    { return roundTo(x, 1e3) }
+
+// roundTo rounds x to a multiple of 1/scale. Numbers so large that x·scale
+// overflows are left as they are (they have no fraction to round), where
+// rounding would turn them into infinity.
+func roundTo(x, scale float64) float64 {
+	if y := math.Round(x*scale) / scale; !math.IsInf(y, 0) || math.IsInf(x, 0) {
+		return y
+	}
+	return x
+}
 
 // monthEnd returns the date m months after as_of, months being 365.25/12
 // days as everywhere in the analyses.

@@ -867,14 +867,21 @@ func pairwiseView(p editorPage) any {
 }
 
 // invertRatio writes the judgement of b over a from that of a over b.
+// A fraction is turned over ("2/3" gives "3/2", "1/3" gives "3"); a
+// number x gives "1/x".
 func invertRatio(r string) string {
-	if num, den, ok := strings.Cut(r, "/"); ok && strings.TrimSpace(num) == "1" {
-		return strings.TrimSpace(den)
+	r = strings.TrimSpace(r)
+	if num, den, ok := strings.Cut(r, "/"); ok {
+		num, den = strings.TrimSpace(num), strings.TrimSpace(den)
+		if num == "1" {
+			return den
+		}
+		return den + "/" + num
 	}
 	if r == "1" {
 		return "1"
 	}
-	return "1/" + strings.TrimSpace(r)
+	return "1/" + r
 }
 
 // For is the prefix of the opportunity's inputs, for the occupation

@@ -30,8 +30,18 @@ func savingsRange(r *report.Report) (lo, hi float64) {
 			lo, hi = min(lo, f.P10), max(hi, f.P90)
 		}
 	}
-	step := niceStep((hi - lo) / 5)
-	return math.Floor(lo/step) * step, math.Ceil(hi/step) * step
+	// hi/5 - lo/5 rather than (hi-lo)/5, and the bounds themselves where
+	// rounding outwards overflows: amounts near the largest number would
+	// make the axis infinite, which the chart's JSON cannot hold.
+	step := niceStep(hi/5 - lo/5)
+	rlo, rhi := math.Floor(lo/step)*step, math.Ceil(hi/step)*step
+	if math.IsInf(rlo, 0) {
+		rlo = lo
+	}
+	if math.IsInf(rhi, 0) {
+		rhi = hi
+	}
+	return rlo, rhi
 }
 
 // fanCharts draws, for each plan, the month-by-month P10, P50 and P90 of

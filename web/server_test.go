@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -200,5 +201,36 @@ func TestAPIMount(t *testing.T) {
 	resp.Body.Close()
 	if gotPath != "/api/v1/cases" || gotUser != user || gotBytes != MaxFormBytes*2 {
 		t.Errorf("the API saw path %q, user %v, %d bytes", gotPath, gotUser, gotBytes)
+	}
+}
+
+// TestReportHugeAmounts renders the report of valid cases whose savings or
+// expenses are the largest number there is: the page once never answered
+// (see TestSavingsSliderHugeAmounts), and then failed with an infinite axis
+// in the savings charts.
+func TestReportHugeAmounts(t *testing.T) {
+	s, ts := newTestServer(t)
+	const huge = "1.7976931348623157e308"
+	for _, edit := range [][]string{
+		{"savings: 6000", "savings: " + huge},
+		{"monthly_expenses: 2400", "monthly_expenses: " + huge},
+		{"savings: 6000", "savings: " + huge, "monthly_expenses: 2400", "monthly_expenses: " + huge},
+	} {
+		doc := string(examples.MotivatingCase)
+		for i := 0; i < len(edit); i += 2 {
+			if !strings.Contains(doc, edit[i]) {
+				t.Fatalf("the example has no %q", edit[i])
+			}
+			doc = strings.Replace(doc, edit[i], edit[i+1], 1)
+		}
+		rec, err := s.Cases.CreateCase(context.Background(), "Huge amounts", []byte(doc))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, path := range []string{"/report", "/report?savings=5000&balance=20", "/print"} {
+			if resp, body := get(t, ts, fmt.Sprintf("/cases/%d%s", rec.ID, path)); resp.StatusCode != 200 {
+				t.Errorf("%v: GET %s: %d\n%s", edit, path, resp.StatusCode, body)
+			}
+		}
 	}
 }

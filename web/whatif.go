@@ -207,14 +207,23 @@ func sliders(c *crossroads.Case, w whatIf) []slider {
 		sv, changed = *w.Savings, true
 	}
 	top := max(3*c.Person.Savings, 6*c.Person.MonthlyExpenses, 1000, sv)
+	if math.IsInf(top, 1) {
+		// Amounts near the largest number overflow when multiplied: an
+		// infinite step would never get smaller in the loop below.
+		top = math.MaxFloat64
+	}
 	step := niceStep(top / 100)
 	// The case's own savings must be a position of the slider, or the
 	// browser would move it to the nearest step.
 	for step > 1 && math.Mod(c.Person.Savings, step) != 0 {
 		step = smallerStep(step)
 	}
+	hi := math.Ceil(top/step) * step
+	if math.IsInf(hi, 1) {
+		hi = top
+	}
 	out = append(out, slider{Name: qSavings, ID: inputID("whatif.savings"), Label: "Savings today",
-		Min: 0, Max: math.Ceil(top/step) * step, Step: step, Value: sv, Shown: crossroads.FormatMoney(sv, cur), Unit: cur,
+		Min: 0, Max: hi, Step: step, Value: sv, Shown: crossroads.FormatMoney(sv, cur), Unit: cur,
 		InCase: "in the case: " + crossroads.FormatMoney(c.Person.Savings, cur), CasePosition: c.Person.Savings, Changed: changed})
 	return out
 }

@@ -47,3 +47,29 @@ func TestSavingsSliderSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestSavingsSliderHugeAmounts is the regression test of a hang that
+// FuzzSliders found: savings or expenses near the largest number overflow
+// to infinity when the slider's top is computed (3 × savings, 6 × monthly
+// expenses), the step became infinite and the search for a smaller step
+// never ended, so the report page of such a case never answered.
+func TestSavingsSliderHugeAmounts(t *testing.T) {
+	base, err := casefile.Parse(examples.MotivatingCase, "example.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ savings, expenses float64 }{
+		{1e308, 2400}, {math.MaxFloat64, 2400}, {6000, 1e308}, {math.MaxFloat64, math.MaxFloat64}, {1e300, 1e300},
+	} {
+		c := *base
+		c.Person.Savings, c.Person.MonthlyExpenses = tc.savings, tc.expenses
+		for _, s := range sliders(&c, whatIf{}) {
+			if s.Name != qSavings {
+				continue
+			}
+			if math.IsInf(s.Max, 0) || math.IsNaN(s.Max) || !(s.Step > 0) || math.IsInf(s.Step, 0) || s.Max < tc.savings {
+				t.Errorf("savings %v, expenses %v: max %v, step %v", tc.savings, tc.expenses, s.Max, s.Step)
+			}
+		}
+	}
+}
