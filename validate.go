@@ -160,10 +160,15 @@ func (v *validator) descend(fv reflect.Value, p string) {
 	}
 }
 
+// MaxMoney is the largest amount of money a case may hold: far above any
+// one person's pay or savings in any currency, and small enough that sums,
+// squares and tax brackets over a lifetime of months stay finite.
+const MaxMoney = 1e12
+
 // Checks are the parsed rules of a field's `check` tag.
 type Checks struct {
 	Required bool
-	Money    bool     // finite, >= 0
+	Money    bool     // finite, 0 to MaxMoney
 	Prob     bool     // in [0, 1]
 	Rating   bool     // in [0, 10]
 	NonNeg   bool     // >= 0
@@ -310,6 +315,8 @@ func (v *validator) checkNumber(p, shown string, x float64, c Checks) bool {
 		v.add(p, shown, "must be a finite number")
 	case c.Money && x < 0:
 		v.add(p, shown, "must not be negative (an amount of money)")
+	case c.Money && x > MaxMoney:
+		v.add(p, shown, "must be at most 1,000,000,000,000 (an amount of money)")
 	case c.Prob && (x < 0 || x > 1):
 		v.add(p, shown, "must be a probability between 0 and 1")
 	case c.Rating && (x < 0 || x > 10):

@@ -133,6 +133,7 @@ func TestValidationRules(t *testing.T) {
 		{"all present weights zero", "    commute: 8               # the school run\n    benefits: 8              # a parent and child without employer coverage\n", "    take_home: 0\n    benefits: 0\n    commute: 0\n    flexibility: 0\n    first_paycheck: 0\n    security: 0\n    enjoyment: 0\n", "every present criterion has weight 0"},
 		{"range out of order", "{min: 0.3, likely: 0.5, max: 0.7}\n        role", "{min: 0.6, likely: 0.5, max: 0.7}\n        role", "a range needs min ≤ likely ≤ max"},
 		{"yes is not a boolean", "single_parent: true", "single_parent: yes", `person.single_parent: "yes": must be true or false`},
+		{"money too large", "savings: 6000", "savings: 1e200", "person.savings: 1e+200: must be at most 1,000,000,000,000"},
 		{"quoted number", "savings: 6000", `savings: "6,000"`, `person.savings: "6,000": must be a number`},
 		{"typo suggestion", "  savings: 6000", "  saving: 6000", `person.saving: is not a field here; did you mean "savings"?`},
 		{"pay per hour that looks yearly", "amount: 20.59", "amount: 41000", "looks like a yearly amount"},

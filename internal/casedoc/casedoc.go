@@ -134,7 +134,9 @@ func Schema(c Comments) ([]byte, error) {
 
 func numberBounds(s map[string]any, ch crossroads.Checks) {
 	switch {
-	case ch.Money, ch.NonNeg:
+	case ch.Money:
+		s["minimum"], s["maximum"] = 0, crossroads.MaxMoney
+	case ch.NonNeg:
 		s["minimum"] = 0
 	case ch.Prob:
 		s["minimum"], s["maximum"] = 0, 1
@@ -329,7 +331,7 @@ func rule(f field) string {
 	}
 	switch {
 	case ch.Money:
-		parts = append(parts, "≥ 0")
+		parts = append(parts, "0 to 10¹²")
 	case ch.Prob:
 		parts = append(parts, "0 to 1")
 	case ch.Rating:

@@ -123,7 +123,8 @@ This reference is generated from the Go types of the case (` + "`case.go`" + `) 
 ## Conventions
 
 - **Money** is in the case's one currency (` + "`currency`" + `, default USD), per
-  month unless the field says otherwise, and never negative.
+  month unless the field says otherwise, never negative and at most
+  1,000,000,000,000 (10¹²).
 - **Pay** may be given per year, per month or per hour. It is converted one way
   everywhere: a year has 52 weeks; hourly pay × hours per week (default 40) × 52
   is the yearly pay — 2,080 hours at 40 hours a week, as BLS OEWS annualises

@@ -254,6 +254,10 @@ func TestErrorsNameTheField(t *testing.T) {
 			[]field{{"colour", "is not a field here"}, {"person.age", "is not a field here"}}},
 		{"case negative savings", request{method: "POST", path: "/analyze", contentType: mediaJSON, body: negative},
 			[]field{{"person.savings", "must not be negative"}}},
+		{"case savings too large", request{method: "POST", path: "/analyze", contentType: mediaJSON, body: editJSON(t, caseJSON, func(m map[string]any) {
+			m["person"].(map[string]any)["savings"] = 1e200 // overflowed the simulation once: a 500
+		})},
+			[]field{{"person.savings", "must be at most 1,000,000,000,000"}}},
 		{"case YAML syntax", request{method: "POST", path: "/analyze", contentType: mediaYAML, body: []byte("as_of: [2026\n")},
 			[]field{{"", "YAML syntax"}}},
 		{"case JSON syntax", request{method: "POST", path: "/analyze", contentType: mediaJSON, body: []byte(`{"as_of": "2026-01-01",`)},
