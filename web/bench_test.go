@@ -1,6 +1,8 @@
 package web
 
 import (
+	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,9 +17,11 @@ import (
 // the example: the request htmx sends when the chance of conversion moves,
 // answered with the part of the report page that depends on the analysis
 // (the case read from the store, the analysis re-run on a modified copy,
-// the charts' options and the HTML).
+// the charts' options and the HTML). The cache of built reports is off, so
+// that every move is analysed, as a move to a new position is.
 func BenchmarkWhatIfSlider(b *testing.B) {
 	s, _ := newTestServer(b)
+	s.ReportCacheSize = -1
 	h := s.Handler()
 	req := httptest.NewRequest("GET", "/cases/1/report?convert.contract=70", nil)
 	req.Header.Set("HX-Request", "true")
@@ -31,9 +35,38 @@ func BenchmarkWhatIfSlider(b *testing.B) {
 	}
 }
 
-// BenchmarkReportPage measures a whole report page of the example.
+// BenchmarkWhatIfSliderHTTP is a slider move as a browser makes it: over a
+// loopback connection to a running server, each move to a new position
+// (1% to 99% in turn), with the report cache on as `crossroads serve` has
+// it.
+func BenchmarkWhatIfSliderHTTP(b *testing.B) {
+	_, ts := newTestServer(b)
+	client := ts.Client()
+	n := 0
+	for b.Loop() {
+		n = n%99 + 1
+		req, err := http.NewRequest("GET", fmt.Sprintf("%s/cases/1/report?convert.contract=%d", ts.URL, n), nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		req.Header.Set("HX-Request", "true")
+		resp, err := client.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, err = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			b.Fatalf("status %d, %v", resp.StatusCode, err)
+		}
+	}
+}
+
+// BenchmarkReportPage measures a whole report page of the example, built
+// anew each time.
 func BenchmarkReportPage(b *testing.B) {
 	s, _ := newTestServer(b)
+	s.ReportCacheSize = -1
 	h := s.Handler()
 	req := httptest.NewRequest("GET", "/cases/1/report", nil)
 	for b.Loop() {
