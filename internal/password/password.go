@@ -5,6 +5,7 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -80,7 +81,7 @@ func (p Params) Hash(pw string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("password: reading random salt: %w", err)
 	}
-	key := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	key := idKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
 	return encode(p, salt, key), nil
 }
 
@@ -95,7 +96,7 @@ func Verify(pw, encoded string) (bool, error) {
 	if len(pw) > MaxBytes {
 		return false, nil
 	}
-	got := argon2.IDKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	got := idKey([]byte(pw), salt, p.Time, p.Memory, p.Threads, p.KeyLen)
 	return subtle.ConstantTimeCompare(got, key) == 1, nil
 }
 
@@ -116,7 +117,7 @@ func (p Params) VerifyDummy(pw string) {
 	if len(pw) > MaxBytes {
 		pw = pw[:MaxBytes]
 	}
-	got := argon2.IDKey([]byte(pw), dummySalt, p.Time, p.Memory, p.Threads, p.KeyLen)
+	got := idKey([]byte(pw), dummySalt, p.Time, p.Memory, p.Threads, p.KeyLen)
 	want := make([]byte, len(got))
 	_ = subtle.ConstantTimeCompare(got, want)
 }
@@ -211,4 +212,16 @@ func decode(encoded string) (Params, []byte, []byte, error) {
 		return fail("%v", err)
 	}
 	return p, salt, key, nil
+}
+
+// slots bounds the hashes computed at once to the processors there are.
+// More at once would finish no sooner, and each holds its memory (19 MiB
+// by default) while it waits for a processor: fifty sign-ups at the same
+// moment would take a gigabyte.
+var slots = make(chan struct{}, runtime.GOMAXPROCS(0))
+
+func idKey(pw, salt []byte, time, memory uint32, threads uint8, keyLen uint32) []byte {
+	slots <- struct{}{}
+	defer func() { <-slots }()
+	return argon2.IDKey(pw, salt, time, memory, threads, keyLen)
 }

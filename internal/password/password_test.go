@@ -2,6 +2,7 @@ package password
 
 import (
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -189,5 +190,30 @@ func BenchmarkHashDefault(b *testing.B) {
 		if _, err := Hash("correct horse battery"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestHashesWaitForASlot: with every slot taken, a hash waits; it goes on
+// when one is free.
+func TestHashesWaitForASlot(t *testing.T) {
+	for range cap(slots) {
+		slots <- struct{}{}
+	}
+	done := make(chan error)
+	go func() {
+		_, err := Hash("correct horse battery staple")
+		done <- err
+	}()
+	runtime.Gosched()
+	select {
+	case <-done:
+		t.Fatal("a hash was computed while every slot was taken")
+	default:
+	}
+	for range cap(slots) {
+		<-slots
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }
