@@ -2,12 +2,8 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io"
-	"log/slog"
 	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
@@ -17,12 +13,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crossroads/crossroads"
-	"github.com/crossroads/crossroads/service"
+	"github.com/crossroads/crossroads/internal/app"
 	"github.com/crossroads/crossroads/store"
-	"github.com/crossroads/crossroads/web"
-	"github.com/crossroads/crossroads/web/api"
-	"github.com/crossroads/crossroads/web/pdf"
 )
 
 func init() { subcommands = append(subcommands, newServeCmd) }
@@ -107,7 +99,7 @@ finish, then the database is closed.`,
 			}
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 			defer stop()
-			a := &app{Addr: addr, DatabaseURL: store.ResolveURL(dbURL), NoPDF: noPDF, Log: cmd.ErrOrStderr(),
+			a := &app.App{Addr: addr, DatabaseURL: store.ResolveURL(dbURL), NoPDF: noPDF, Log: cmd.ErrOrStderr(),
 				Accounts: accounts, BaseURL: baseURL, BehindProxy: behindProxy, TLSCert: tlsCert, TLSKey: tlsKey}
 			if err := a.Open(ctx); err != nil {
 				return cliError(err)
@@ -211,165 +203,4 @@ func checkLoopback(addr string) error {
 	return fmt.Errorf("--addr %q: without accounts, crossroads serve runs for one person with no sign-in, "+
 		"so it listens only on this computer (127.0.0.1, ::1 or localhost); on another address anyone "+
 		"on the network could read your cases. To serve others, turn accounts on with --accounts", addr)
-}
-
-// app is the running web application: the database, the local user, the
-// web server and its listener. Open starts it and Close stops it, so that
-// a test can run the whole program on port 0 with a temporary database.
-type app struct {
-	// Addr is the address to listen on; port 0 picks a free port.
-	Addr string
-	// DatabaseURL selects the database (see store.Open); "" is the
-	// default SQLite file.
-	DatabaseURL string
-	// NoPDF turns PDF export off even when Chromium is installed.
-	NoPDF bool
-	// Accounts turns accounts on; without them the app runs for one local
-	// user.
-	Accounts bool
-	// BaseURL is the address people reach the server at ("" for the
-	// request's host); an https one makes session cookies Secure.
-	BaseURL string
-	// BehindProxy takes the client address from X-Forwarded-For.
-	BehindProxy bool
-	// TLSCert and TLSKey, when set, serve HTTPS.
-	TLSCert, TLSKey string
-	// Log receives the log of internal errors; nil discards it.
-	Log io.Writer
-
-	// PDF is the browser that prints PDFs, or "" with PDFReason saying why
-	// there is none; set by Open.
-	PDF       string
-	PDFReason error
-
-	store    crossroads.Store
-	sessions store.SessionStore
-	ln       net.Listener
-	srv      *http.Server
-	done     chan error
-	dbName   string
-}
-
-// Open opens the database, makes sure the local user exists, and starts
-// serving on Addr.
-func (a *app) Open(ctx context.Context) error {
-	st, err := store.Open(ctx, a.DatabaseURL)
-	if err != nil {
-		return err
-	}
-	a.store = st
-	a.dbName = a.DatabaseURL
-	switch {
-	case store.IsPostgres(a.DatabaseURL):
-		a.dbName = "the PostgreSQL database given by --database-url"
-	case a.DatabaseURL == "":
-		a.dbName, _ = store.DefaultPath()
-	}
-	svc := service.New(st)
-	logw := a.Log
-	if logw == nil {
-		logw = io.Discard
-	}
-	logger := slog.New(slog.NewTextHandler(logw, nil))
-	apiHandler, err := api.New(svc, api.Options{Logger: logger})
-	if err != nil {
-		st.Close()
-		return err
-	}
-	s := &web.Server{
-		Cases:  web.ServiceCases{Service: svc},
-		API:    apiHandler,
-		Logger: logger,
-	}
-	if a.Accounts {
-		sessions, err := store.Sessions(st, store.SessionCleanup)
-		if err != nil {
-			st.Close()
-			return err
-		}
-		a.sessions = sessions
-		s.Accounts = &web.Accounts{Service: svc, Sessions: sessions, BaseURL: a.BaseURL, TrustProxy: a.BehindProxy}
-	} else {
-		user, err := svc.EnsureLocalUser(ctx)
-		if err != nil {
-			st.Close()
-			return err
-		}
-		s.Context = web.LocalUser(user)
-	}
-	switch path, err := pdf.Find(); {
-	case a.NoPDF:
-		a.PDFReason = errors.New("turned off with --no-pdf")
-	case err != nil:
-		a.PDFReason = err
-	default:
-		a.PDF = path
-		s.PDF = pdf.New(path)
-	}
-	ln, err := net.Listen("tcp", a.Addr)
-	if err != nil {
-		a.closeStore()
-		return fmt.Errorf("listening on %s: %w", a.Addr, err)
-	}
-	a.ln = ln
-	a.srv = &http.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		WriteTimeout:      2 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(slog.NewTextHandler(logw, nil).WithAttrs([]slog.Attr{slog.String("source", "http")}), slog.LevelWarn),
-	}
-	a.done = make(chan error, 1)
-	go func() {
-		var err error
-		if a.TLSCert != "" {
-			err = a.srv.ServeTLS(ln, a.TLSCert, a.TLSKey)
-		} else {
-			err = a.srv.Serve(ln)
-		}
-		if errors.Is(err, http.ErrServerClosed) {
-			err = nil
-		}
-		a.done <- err
-	}()
-	return nil
-}
-
-// URL returns the address to open in a browser.
-func (a *app) URL() string {
-	if a.BaseURL != "" {
-		return strings.TrimSuffix(a.BaseURL, "/") + "/"
-	}
-	scheme := "http"
-	if a.TLSCert != "" {
-		scheme = "https"
-	}
-	return scheme + "://" + a.ln.Addr().String() + "/"
-}
-
-// Database names where the cases are kept, for people.
-func (a *app) Database() string { return a.dbName }
-
-// Done returns a channel that receives the error that stopped the server
-// on its own.
-func (a *app) Done() <-chan error { return a.done }
-
-// Close stops accepting requests, lets those in flight finish (until ctx
-// ends), then closes the database.
-func (a *app) Close(ctx context.Context) error {
-	err := a.srv.Shutdown(ctx)
-	if cerr := a.closeStore(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
-// closeStore stops the session cleanup and closes the database.
-func (a *app) closeStore() error {
-	if a.sessions != nil {
-		a.sessions.StopCleanup()
-	}
-	return a.store.Close()
 }

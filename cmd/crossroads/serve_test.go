@@ -21,15 +21,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crossroads/crossroads/internal/app"
 	"github.com/crossroads/crossroads/store/dbtest"
 	"github.com/crossroads/crossroads/web"
 )
 
 // startApp runs the whole web application on a free port with the
 // database at dbPath, and stops it when the test ends.
-func startApp(t *testing.T, dbPath string) *app {
+func startApp(t *testing.T, dbPath string) *app.App {
 	t.Helper()
-	a := &app{Addr: "127.0.0.1:0", DatabaseURL: dbPath, NoPDF: true}
+	a := &app.App{Addr: "127.0.0.1:0", DatabaseURL: dbPath, NoPDF: true}
 	if err := a.Open(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +172,7 @@ func TestServeAddrWithAccounts(t *testing.T) {
 func TestServeAccountsOverTLS(t *testing.T) {
 	dir := t.TempDir()
 	certFile, keyFile := writeTestCert(t, dir)
-	a := &app{Addr: "127.0.0.1:0", DatabaseURL: filepath.Join(dir, "crossroads.db"), NoPDF: true, Accounts: true,
+	a := &app.App{Addr: "127.0.0.1:0", DatabaseURL: filepath.Join(dir, "crossroads.db"), NoPDF: true, Accounts: true,
 		TLSCert: certFile, TLSKey: keyFile}
 	if err := a.Open(context.Background()); err != nil {
 		t.Fatal(err)
@@ -255,9 +256,9 @@ func writeTestCert(t *testing.T, dir string) (certFile, keyFile string) {
 // alternates one person's requests between them with the same cookie.
 func TestServeTwoProcessesOnePostgres(t *testing.T) {
 	dbURL := dbtest.PostgresSchemaURL(t)
-	var apps [2]*app
+	var apps [2]*app.App
 	for i := range apps {
-		apps[i] = &app{Addr: "127.0.0.1:0", DatabaseURL: dbURL, NoPDF: true, Accounts: true}
+		apps[i] = &app.App{Addr: "127.0.0.1:0", DatabaseURL: dbURL, NoPDF: true, Accounts: true}
 		if err := apps[i].Open(context.Background()); err != nil {
 			t.Fatal(err)
 		}
@@ -265,7 +266,7 @@ func TestServeTwoProcessesOnePostgres(t *testing.T) {
 	}
 	jar, _ := cookiejar.New(nil) // one host, two ports: the cookie goes to both
 	c := &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-	post := func(a *app, path string, form url.Values) *http.Response {
+	post := func(a *app.App, path string, form url.Values) *http.Response {
 		req, _ := http.NewRequest("POST", a.URL()+path, strings.NewReader(form.Encode()))
 		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 		req.Header.Set("Sec-Fetch-Site", "same-origin")
@@ -276,7 +277,7 @@ func TestServeTwoProcessesOnePostgres(t *testing.T) {
 		resp.Body.Close()
 		return resp
 	}
-	get := func(a *app, path string) (*http.Response, string) {
+	get := func(a *app.App, path string) (*http.Response, string) {
 		resp, err := c.Get(a.URL() + path)
 		if err != nil {
 			t.Fatal(err)

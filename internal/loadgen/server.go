@@ -7,39 +7,32 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
-	"github.com/crossroads/crossroads"
-	"github.com/crossroads/crossroads/service"
+	"github.com/crossroads/crossroads/internal/app"
 	"github.com/crossroads/crossroads/store"
-	"github.com/crossroads/crossroads/web"
-	"github.com/crossroads/crossroads/web/api"
 )
 
 // Server is a Crossroads web server with accounts that a run starts in this
-// process, on a free loopback port, as `crossroads serve --accounts` would
-// (the same store, service, API and web constructors and HTTP timeouts;
-// no PDF export, which the simulated people do not ask for).
+// process, on a free loopback port: the application `crossroads serve
+// --accounts` runs (internal/app), without PDF export, which the simulated
+// people do not ask for.
 type Server struct {
 	// URL is the server's base address, such as "http://127.0.0.1:40123".
 	URL string
 	// Database says where the cases are kept, for people.
 	Database string
 
-	st       crossroads.Store
-	sessions store.SessionStore
-	srv      *http.Server
-	done     chan error
-	log      *errorLog
-	cleanup  []func() error
+	app     *app.App
+	log     *errorLog
+	cleanup []func() error
 }
 
 // StartServer starts a server on a free port of 127.0.0.1. With databaseURL
@@ -76,77 +69,25 @@ func StartServer(ctx context.Context, databaseURL string) (*Server, error) {
 	return s, nil
 }
 
-// start wires the server as cmd/crossroads/serve.go (app.Open) does with
-// --accounts; keep the two in step.
+// start runs the application as `crossroads serve --accounts` does, on a
+// free loopback port, with no PDF export.
 func (s *Server) start(ctx context.Context, dbURL string) error {
-	st, err := store.Open(ctx, dbURL)
-	if err != nil {
+	s.app = &app.App{Addr: "127.0.0.1:0", DatabaseURL: dbURL, NoPDF: true, Accounts: true, LogHandler: s.log}
+	if err := s.app.Open(ctx); err != nil {
 		return err
 	}
-	s.st = st
-	svc := service.New(st)
-	logger := slog.New(s.log)
-	apiHandler, err := api.New(svc, api.Options{Logger: logger})
-	if err != nil {
-		st.Close()
-		return err
-	}
-	sessions, err := store.Sessions(st, store.SessionCleanup)
-	if err != nil {
-		st.Close()
-		return err
-	}
-	s.sessions = sessions
-	ws := &web.Server{
-		Cases:    web.ServiceCases{Service: svc},
-		API:      apiHandler,
-		Logger:   logger,
-		Accounts: &web.Accounts{Service: svc, Sessions: sessions},
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		s.closeStore()
-		return fmt.Errorf("listening on 127.0.0.1: %w", err)
-	}
-	s.URL = "http://" + ln.Addr().String()
-	s.srv = &http.Server{
-		Handler:           ws.Handler(),
-		ReadHeaderTimeout: 10 * time.Second,
-		ReadTimeout:       time.Minute,
-		WriteTimeout:      2 * time.Minute,
-		IdleTimeout:       2 * time.Minute,
-		MaxHeaderBytes:    64 << 10,
-		ErrorLog:          slog.NewLogLogger(s.log, slog.LevelWarn),
-	}
-	s.done = make(chan error, 1)
-	go func() {
-		err := s.srv.Serve(ln)
-		if errors.Is(err, http.ErrServerClosed) {
-			err = nil
-		}
-		s.done <- err
-	}()
+	s.URL = strings.TrimSuffix(s.app.URL(), "/")
 	return nil
 }
 
 // Close stops the server (letting requests in flight finish until ctx
 // ends), closes the database and removes the run's data.
 func (s *Server) Close(ctx context.Context) error {
-	err := s.srv.Shutdown(ctx)
-	if cerr := s.closeStore(); err == nil {
-		err = cerr
-	}
+	err := s.app.Close(ctx)
 	if cerr := s.runCleanup(); err == nil {
 		err = cerr
 	}
 	return err
-}
-
-func (s *Server) closeStore() error {
-	if s.sessions != nil {
-		s.sessions.StopCleanup()
-	}
-	return s.st.Close()
 }
 
 func (s *Server) runCleanup() error {
