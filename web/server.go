@@ -304,10 +304,22 @@ func statusOf(kind crossroads.Kind) int {
 	return http.StatusInternalServerError
 }
 
+// abandoned reports whether err is the end of r's context because the
+// client went away (or its deadline passed).
+func abandoned(r *http.Request, err error) bool {
+	return r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
+}
+
 // fail answers a request with the error page of err: its kind's status and
 // its user-facing message. Internal errors are logged, and the user sees
 // only "Internal error.".
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
+	if abandoned(r, err) {
+		// The person closed the page or the connection: nobody reads the
+		// answer, and nothing went wrong here.
+		s.logger().Info("request abandoned by the client", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	var mbe *http.MaxBytesError
 	tooLarge := errors.As(err, &mbe)
 	if tooLarge {

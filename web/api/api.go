@@ -2,7 +2,9 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -181,6 +183,12 @@ func (a *api) base(next http.Handler) http.Handler {
 // writeError writes err as the JSON error body with its status, and logs
 // internal errors with their details.
 func (a *api) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	if r.Context().Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		// The client went away: nobody reads the answer, and nothing went
+		// wrong here.
+		a.log.InfoContext(r.Context(), "api: request abandoned by the client", "method", r.Method, "path", r.URL.Path)
+		return
+	}
 	status, body, internal := errorResponse(err)
 	if internal {
 		a.log.ErrorContext(r.Context(), "api: internal error", "method", r.Method, "path", r.URL.Path, "error", err.Error())
