@@ -163,6 +163,11 @@ func decode(encoded string) (Params, []byte, []byte, error) {
 	fail := func(format string, args ...any) (Params, []byte, []byte, error) {
 		return p, nil, nil, fmt.Errorf("password: stored hash is not an argon2id PHC string: "+format, args...)
 	}
+	// Go's base64 decoders skip line breaks, even in strict mode; a stored
+	// hash has none, and one that does is not the hash that was stored.
+	if strings.ContainsAny(encoded, "\r\n") {
+		return fail("it contains a line break")
+	}
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[0] != "" {
 		return fail("want 5 fields separated by $, got %d", len(parts)-1)
