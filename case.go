@@ -57,6 +57,14 @@ type Person struct {
 	// Dependants is the number of children or other dependants in the
 	// household (they count for health coverage and the child tax credit).
 	Dependants int `yaml:"dependants,omitempty" json:"dependants,omitempty" check:"min=0,max=20"`
+	// State is the U.S. state (or DC) the person lives and works in, as its
+	// two-letter postal code (NY, TX, DC). It chooses the state rules of
+	// income tax, health cover and unemployment insurance. Default: none
+	// (no state rules; settings.tax.state_rate applies as given).
+	State string `yaml:"state,omitempty" json:"state,omitempty" check:"state"`
+	// Age of the person in years (health cover premiums depend on it).
+	// Default: 40.
+	Age int `yaml:"age,omitempty" json:"age,omitempty" check:"min=14,max=100"`
 	// MonthlyExpenses are the essential expenses per month (housing, food,
 	// transport other than the commute, childcare, debt payments), before
 	// health insurance. Unit: money per month.

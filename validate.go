@@ -177,6 +177,7 @@ type Checks struct {
 	ID       bool
 	SOC      bool
 	Currency bool
+	State    bool // a U.S. state or DC postal code
 }
 
 // ParseChecks parses a `check` struct tag.
@@ -216,6 +217,8 @@ func ParseChecks(tag string) Checks {
 			c.SOC = true
 		case "currency":
 			c.Currency = true
+		case "state":
+			c.State = true
 		default:
 			panic("crossroads: unknown check " + key)
 		}
@@ -288,6 +291,8 @@ func (v *validator) checkField(fv reflect.Value, p string, c Checks) {
 			v.add(p, strconv.Quote(s), "must be a short id: lower-case letters, digits, '-' or '_', starting with a letter, at most 40 characters")
 		case c.SOC && !socPattern.MatchString(s):
 			v.add(p, strconv.Quote(s), "must be an O*NET-SOC code such as 43-4051.00")
+		case c.State && !IsState(s):
+			v.add(p, strconv.Quote(s), "must be the two-letter postal code of a U.S. state or DC, such as NY")
 		case c.Currency && !currencyPattern.MatchString(s):
 			v.add(p, strconv.Quote(s), "must be a three-letter ISO 4217 currency code such as USD")
 		case c.Max != nil && float64(len([]rune(s))) > *c.Max:

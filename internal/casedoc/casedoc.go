@@ -204,6 +204,8 @@ func schemaOf(t reflect.Type, ch crossroads.Checks, c Comments, defs map[string]
 			s["pattern"] = crossroads.SOCPattern
 		case ch.Currency:
 			s["pattern"] = crossroads.CurrencyPattern
+		case ch.State:
+			s["enum"] = crossroads.States
 		case ch.Max != nil:
 			s["maxLength"] = int(*ch.Max)
 		}
@@ -364,6 +366,9 @@ func rule(f field) string {
 	}
 	if ch.Currency {
 		parts = append(parts, "an ISO 4217 code")
+	}
+	if ch.State {
+		parts = append(parts, "a U.S. state or DC postal code such as `NY`")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -249,9 +249,9 @@ func TestErrorsNameTheField(t *testing.T) {
 		{"case unknown fields",
 			request{method: "POST", path: "/analyze", contentType: mediaJSON, body: editJSON(t, caseJSON, func(m map[string]any) {
 				m["colour"] = "blue"
-				m["person"].(map[string]any)["age"] = 40
+				m["person"].(map[string]any)["shoe_size"] = 40
 			})},
-			[]field{{"colour", "is not a field here"}, {"person.age", "is not a field here"}}},
+			[]field{{"colour", "is not a field here"}, {"person.shoe_size", "is not a field here"}}},
 		{"case negative savings", request{method: "POST", path: "/analyze", contentType: mediaJSON, body: negative},
 			[]field{{"person.savings", "must not be negative"}}},
 		{"case savings too large", request{method: "POST", path: "/analyze", contentType: mediaJSON, body: editJSON(t, caseJSON, func(m map[string]any) {
