@@ -428,10 +428,18 @@ type Commitments struct {
 	// ResignCost is the money lost by resigning after the start (notice
 	// unpaid, bonus clawback). Unit: money.
 	ResignCost float64 `yaml:"resign_cost,omitempty" json:"resign_cost,omitempty" check:"money"`
-	// ReputationCost is how much withdrawing hurts the person's standing
-	// with this employer and its network. Unit: rating. Default: 7 after
-	// accepting.
+	// ReputationCost is how much withdrawing after accepting, before the
+	// start, hurts the person's standing with this employer and its
+	// network. Unit: rating. Default: 7.
 	ReputationCost *float64 `yaml:"reputation_cost,omitempty" json:"reputation_cost,omitempty" check:"rating"`
+	// QuitReputationCost is how much resigning right after the start hurts
+	// it: the employer has spent on hiring and training and counted on the
+	// person. The cost falls linearly with the months worked, to the
+	// withdrawal cost (reputation_cost) after 6 months. Unit: rating.
+	// Default: halfway between reputation_cost and 10 (8.5 for the default
+	// withdrawal cost of 7), so that quitting never costs less than
+	// withdrawing before the start.
+	QuitReputationCost *float64 `yaml:"quit_reputation_cost,omitempty" json:"quit_reputation_cost,omitempty" check:"rating"`
 	// ClosesDoor is true when withdrawing means the employer will not hire
 	// the person again (no conversion there). Default: true.
 	ClosesDoor *bool `yaml:"closes_door,omitempty" json:"closes_door,omitempty"`

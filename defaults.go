@@ -350,6 +350,33 @@ func (c *Commitments) ReputationCostValue() float64 {
 	return ratingOr(c.ReputationCost, DefaultReputationCost)
 }
 
+// QuitFadeMonths is how long after the start the extra reputation cost of
+// resigning (over withdrawing before the start) lasts: it falls linearly to
+// nothing over these months.
+const QuitFadeMonths = 6.0
+
+// QuitReputationCostValue returns the reputation cost of resigning right
+// after the start, 0–10: quit_reputation_cost, else halfway between the
+// withdrawal cost and 10.
+func (c *Commitments) QuitReputationCostValue() float64 {
+	if c.QuitReputationCost != nil {
+		return *c.QuitReputationCost
+	}
+	w := c.ReputationCostValue()
+	return w + (10-w)/2
+}
+
+// QuitReputationCostAfter returns the reputation cost of resigning after
+// working the given months: the quit cost at the start, falling linearly
+// to the withdrawal cost over QuitFadeMonths (and never below it).
+func (c *Commitments) QuitReputationCostAfter(months float64) float64 {
+	w, q := c.ReputationCostValue(), c.QuitReputationCostValue()
+	if q <= w {
+		return q
+	}
+	return w + (q-w)*max(0, 1-max(0, months)/QuitFadeMonths)
+}
+
 // NoticeWeeksValue returns the notice to give when resigning, in weeks.
 func (c *Commitments) NoticeWeeksValue() float64 {
 	return ratingOr(c.NoticeWeeks, DefaultNoticeWeeks)

@@ -121,6 +121,7 @@ type job struct {
 	leaveAt   float64 // the day the person leaves (resigning); +Inf if not
 	leaveCost float64
 	leaveRep  float64
+	leaveQuit bool // the leave is a resignation (not leaving a current job)
 	permanent bool
 	// for a lined-up job that the person will leave again (resign after the
 	// start): the planned leave, applied when it starts
@@ -132,11 +133,16 @@ type pathOut struct {
 	savingsH    float64
 	minSavings  float64
 	firstRunOut int // month (1-based) savings first fall below zero; 0 never
+	monthsShort int     // month ends with savings below zero
+	shortArea   float64 // Σ over month ends of the amount below zero
+	utility     float64 // the money utility of savingsH
 	takeHome    float64
 	noPay       float64
 	noCover     float64
 	permanent   bool
 	reputation  float64
+	withdrawals int // accepted offers withdrawn from before the start
+	quits       int // jobs resigned from after the start
 	healthCost  float64
 	ownHealth   float64
 	commute     float64
@@ -154,6 +160,7 @@ type runner struct {
 	diff []float64 // difference array of whole-month rates (len horizon+1)
 	occ  []float64 // months worked in each job state
 	fan  []float64 // month-end savings of the path (len horizon), when kept
+	traj []float64 // month-end savings of the path, when every path's are kept
 	out  pathOut
 
 	payLen, covLen float64
@@ -432,12 +439,15 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 	for j := range m.jobs {
 		s := &m.jobs[j]
 		if s.accepted && j != p.Hold {
-			cost := s.renegeCost
 			if s.start <= 0 {
-				cost = s.resignCost
+				r.oneOff(0, s.resignCost)
+				r.out.reputation += s.quitRepAfter(-s.start)
+				r.out.quits++
+			} else {
+				r.oneOff(0, s.renegeCost)
+				r.out.reputation += s.reputation
+				r.out.withdrawals++
 			}
-			r.oneOff(0, cost)
-			r.out.reputation += s.reputation
 		}
 	}
 	if p.Hold >= 0 {
@@ -494,6 +504,9 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			case cur.leaveAt <= cur.natEnd:
 				r.oneOff(tn, cur.leaveCost)
 				r.out.reputation += cur.leaveRep
+				if cur.leaveQuit {
+					r.out.quits++
+				}
 				cur.ok = false
 			case !r.next(&cur, tn):
 				cur.ok = false
@@ -507,6 +520,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			}
 			r.begin(&cur, next.ref, 0, tn)
 			cur.leaveAt, cur.leaveCost, cur.leaveRep = next.planLeave, next.planCost, next.planRep
+			cur.leaveQuit = next.planLeave < inf
 			firstNew = min(firstNew, tn)
 			searching = false
 			next, after = after, lined{}
@@ -529,14 +543,19 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				h := &m.jobs[p.Hold]
 				if p.Mode == Anytime && st > next.start {
 					leave := max(st, max(tn, next.start)+h.notice)
-					next.planLeave, next.planCost, next.planRep = leave, h.resignCost, h.reputation
+					next.planLeave, next.planCost, next.planRep = leave, h.resignCost, h.quitRepAfter(leave-next.start)
 					after = lineUp(j, leave)
 				} else {
 					r.oneOff(tn, h.renegeCost)
 					r.out.reputation += h.reputation
+					r.out.withdrawals++
 					next = lineUp(j, st)
 				}
 				taken = true
+			case cur.ok && !next.ok && cur.ref < 0:
+				// The search found a job first: it is taken, and the
+				// pending offer that comes later is declined.
+				continue
 			case cur.ok && !next.ok:
 				cs := r.spec(&cur)
 				current := cur.ref >= 0 && cs.current
@@ -545,7 +564,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				}
 				cur.leaveAt = max(st, tn+cs.notice)
 				if !current && cur.ref >= 0 {
-					cur.leaveCost, cur.leaveRep = cs.resignCost, cs.reputation
+					cur.leaveCost, cur.leaveRep, cur.leaveQuit = cs.resignCost, cs.quitRepAfter(cur.leaveAt-cur.start), true
 				}
 				next = lineUp(j, cur.leaveAt)
 				taken = true
@@ -584,7 +603,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 
 	s := m.savings
 	rate := -(m.expenses + m.ownHealth)
-	minS, first := inf, 0
+	minS, first, short, area := inf, 0, 0, 0.0
 	flow, diff := r.flow, r.diff[:len(r.flow)]
 	for i, f := range flow {
 		rate += diff[i]
@@ -593,15 +612,26 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 		if keepFan {
 			r.fan[i] = s
 		}
+		if r.traj != nil {
+			r.traj[i] = s
+		}
 		if s < minS {
 			minS = s
 		}
-		if s < 0 && first == 0 {
-			first = i + 1
+		if s < 0 {
+			if first == 0 {
+				first = i + 1
+			}
+			short++
+			area -= s
 		}
 	}
 	r.diff[len(flow)] = 0
 	r.out.savingsH, r.out.minSavings, r.out.firstRunOut = s, minS, first
+	r.out.monthsShort, r.out.shortArea = short, area
+	if m.utility != nil {
+		r.out.utility = m.utility(s)
+	}
 }
 
 // oneOff books a one-time cost at time t.

@@ -73,7 +73,7 @@ func TestClosedForm(t *testing.T) {
 		c                                   func() *crossroads.Case
 		p                                   Policy
 		savings, noPay, noCover, reputation float64
-		permanent                           float64
+		permanent, withdrawals, quits       float64
 	}{
 		{
 			name: "accepted permanent job",
@@ -159,10 +159,11 @@ func TestClosedForm(t *testing.T) {
 				sb := months("2027-02-15")
 				return 5000 + th*(H-sb-0.5) - 700 - 300*sb - 100*(H-sb) - 20*(H-sb) - 2000*H
 			}(),
-			noPay:      months("2027-02-15") + 0.5,
-			noCover:    months("2027-02-15"),
-			reputation: 6,
-			permanent:  1,
+			noPay:       months("2027-02-15") + 0.5,
+			noCover:     months("2027-02-15"),
+			reputation:  6,
+			withdrawals: 1,
+			permanent:   1,
 		},
 		{
 			name: "start, then resign to move to a pending offer that starts later",
@@ -183,9 +184,12 @@ func TestClosedForm(t *testing.T) {
 				// for self coverage (KFF 2025).
 				return 5000 + th*(sb-sa) + 3500*0.8*(H-sb-0.5) - 400 - 60*(sb-sa) - 300*sa - 120*(H-sa) - 2000*H
 			}(),
-			noPay:      months("2027-02-01") + 0.5,
-			noCover:    months("2027-02-01"),
-			reputation: 5,
+			noPay:   months("2027-02-01") + 0.5,
+			noCover: months("2027-02-01"),
+			// Resigning after a month's work: the quit cost at the start
+			// (halfway from 5 to 10) falls a sixth of the way back to 5.
+			reputation: 5 + 2.5*(1-(months("2027-03-01")-months("2027-02-01"))/6),
+			quits:      1,
 			permanent:  1,
 		},
 		{
@@ -207,6 +211,25 @@ func TestClosedForm(t *testing.T) {
 				return 5000 + 2500*0.8*(H-f-0.5) - 300*H - 2000*H
 			}(),
 			noPay:     months("2027-02-10") + 3 + 0.5,
+			noCover:   H,
+			permanent: 1,
+		},
+		{
+			name: "keep searching: the job found first is kept, the offer that comes later declined",
+			c: func() *crossroads.Case {
+				c := base()
+				a := opp("a", crossroads.StatusOffer, "2027-02-01", 3000)
+				b := opp("b", crossroads.StatusInterviewScheduled, "2027-03-15", 4000)
+				b.Chance = crossroads.Chance{Probability: ptr(crossroads.Exactly(1)), KnownBy: crossroads.MustDate("2027-03-01")}
+				c.Opportunities = []crossroads.Opportunity{a, b}
+				c.Settings.Search = crossroads.SearchSettings{Months: ptr(crossroads.Exactly(1)),
+					Pay:    &crossroads.Pay{Amount: crossroads.Exactly(2500), Per: "month"},
+					Health: ptr(false), CommuteMonthly: ptr(0.0), LayoffRiskPerYear: ptr(0.0)}
+				return c
+			},
+			p:         Policy{Hold: -1, Targets: []int{1}, Mode: Anytime, Search: true},
+			savings:   5000 + 2500*0.8*(H-1.5) - 300*H - 2000*H,
+			noPay:     1.5,
 			noCover:   H,
 			permanent: 1,
 		},
@@ -276,6 +299,8 @@ func TestClosedForm(t *testing.T) {
 			check("months without employer cover", o.Mean.MonthsWithoutEmployerCover, tc.noCover, 1e-9)
 			check("reputation", o.Mean.Reputation, tc.reputation, 1e-9)
 			check("P(permanent)", o.Mean.PPermanent, tc.permanent, 0)
+			check("withdrawals", o.Mean.Withdrawals, tc.withdrawals, 0)
+			check("quits", o.Mean.Quits, tc.quits, 0)
 			wantRun := 0.0
 			if o.Fan[len(o.Fan)-1].P50 < 0 || minFan(o.Fan) < 0 {
 				wantRun = 1
