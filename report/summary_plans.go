@@ -39,6 +39,9 @@ func (r *Report) planSentences() []string {
 	if s := r.planMoneySentence(best); s != "" {
 		out = append(out, s)
 	}
+	if s := r.commitmentSentence(best); s != "" {
+		out = append(out, s)
+	}
 	if s := r.riskiestSentence(best); s != "" {
 		out = append(out, s)
 	}
@@ -220,12 +223,91 @@ func (r *Report) planMoneySentence(p *Strategy) string {
 	s += fmt.Sprintf(". Your savings would end the %s between %s and %s (median %s)", monthsWord(r.HorizonMonths),
 		r.money(p.SavingsP10), r.money(p.SavingsP90), r.money(p.SavingsP50))
 	if p.PSavingsRunOut >= 0.005 {
-		s += fmt.Sprintf(", and in %s of the futures they fall below zero at some point, most often in month %d (around %s)",
+		s += fmt.Sprintf(", and in %s of the futures they fall below zero at some point, most often first in month %d (around %s)",
 			pct(p.PSavingsRunOut), p.RunOutMonth, p.RunOutDate)
+		s += ". " + r.holeSentence(p)
 	} else {
 		s += ", and they do not run out"
 	}
 	return s + "."
+}
+
+// holeSentence says how deep and how long a plan's hole is in the futures
+// where savings run out: "In those futures you would be about $4,200 short
+// at the worst, for about 5 month ends; in the worst tenth, more than
+// $9,000."
+func (r *Report) holeSentence(p *Strategy) string {
+	if p.PSavingsRunOut <= 0 {
+		return ""
+	}
+	depth, months := p.ShortfallMean/p.PSavingsRunOut, p.MonthsShort/p.PSavingsRunOut
+	s := fmt.Sprintf("In those futures you would be about %s short at the worst, for about %s", r.money(roundMoney(depth)), monthEnds(months))
+	if p.PSavingsRunOut > 0.1 && p.ShortfallP90 > depth*1.1 {
+		s += fmt.Sprintf("; in the worst tenth of all futures, more than %s", r.money(roundMoney(p.ShortfallP90)))
+	}
+	return s
+}
+
+// roundMoney rounds an amount for a sentence: to $100 above $1,000, to $10
+// below.
+func roundMoney(x float64) float64 {
+	if math.Abs(x) >= 1000 {
+		return math.Round(x/100) * 100
+	}
+	return math.Round(x/10) * 10
+}
+
+func monthEnds(m float64) string {
+	if m < 1.5 {
+		return "a month"
+	}
+	return fmt.Sprintf("%.0f months", m)
+}
+
+// commitmentSentence says which commitments a plan breaks, and when:
+// withdrawing from an accepted offer before its start, or resigning after
+// starting (which costs more goodwill, the sooner after the start).
+func (r *Report) commitmentSentence(p *Strategy) string {
+	if r.plans == nil || p.Withdrawals+p.Quits < 0.005 {
+		return ""
+	}
+	c := r.caseRef
+	var pol *strategy.Result
+	for i := range r.plans.Strategies {
+		if r.plans.Strategies[i].ID == p.ID {
+			pol = &r.plans.Strategies[i]
+		}
+	}
+	if pol == nil {
+		return ""
+	}
+	var accepted []string
+	for j := range c.Opportunities {
+		if o := &c.Opportunities[j]; o.Status == crossroads.StatusAccepted {
+			accepted = append(accepted, "the "+o.Name)
+		}
+	}
+	what := orJoin(accepted)
+	when := ""
+	for _, t := range pol.Policy.Targets {
+		o := &c.Opportunities[t]
+		when = fmt.Sprintf(", when the %s's answer comes (expected by %s)", o.Name, o.KnownBy(c.AsOf))
+		break
+	}
+	var parts []string
+	switch {
+	case p.Withdrawals > 0.995:
+		parts = append(parts, fmt.Sprintf("withdrawing from %s now, before it starts", what))
+	case p.Withdrawals >= 0.005:
+		parts = append(parts, fmt.Sprintf("withdrawing from %s before it starts in %s of the futures%s", what, pct(p.Withdrawals), when))
+	}
+	if p.Quits >= 0.005 {
+		parts = append(parts, fmt.Sprintf("resigning from %s after starting in %s of the futures, which costs more goodwill than withdrawing before the start", what, pct(p.Quits)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Plan %s means %s; on average that costs %.1f out of 10 of your standing with the employer.", p.Letter, strings.Join(parts, ", and "), p.ReputationCost)
 }
 
 // heldOpportunity returns the report opportunity a plan keeps or accepts.
@@ -254,8 +336,9 @@ func (r *Report) riskiestSentence(best *Strategy) string {
 	if worst == nil || worst.ID == best.ID || worst.PSavingsRunOut < best.PSavingsRunOut+0.05 {
 		return ""
 	}
-	return fmt.Sprintf("The riskiest plan is %s, %s: savings run out in %s of the futures (against %s under plan %s), most often in month %d.",
-		worst.Letter, lowerFirst(worst.Name), pct(worst.PSavingsRunOut), pct(best.PSavingsRunOut), best.Letter, worst.RunOutMonth)
+	return fmt.Sprintf("The riskiest plan is %s, %s: savings run out in %s of the futures (against %s under plan %s), most often first in month %d, and the hole is about %s on average against %s.",
+		worst.Letter, lowerFirst(worst.Name), pct(worst.PSavingsRunOut), pct(best.PSavingsRunOut), best.Letter, worst.RunOutMonth,
+		r.money(roundMoney(worst.ShortfallMean)), r.money(roundMoney(best.ShortfallMean)))
 }
 
 // voiSummary says in a sentence what knowing a pending answer is worth.

@@ -3,6 +3,8 @@ package montecarlo
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/crossroads/crossroads"
 )
 
 // scenario holds the random draws of one path that every strategy shares:
@@ -122,6 +124,7 @@ type job struct {
 	leaveCost float64
 	leaveRep  float64
 	leaveQuit bool // the leave is a resignation (not leaving a current job)
+	worked    [2]float64 // months worked within the horizon, as offered and converted
 	permanent bool
 	// for a lined-up job that the person will leave again (resign after the
 	// start): the planned leave, applied when it starts
@@ -158,7 +161,7 @@ type runner struct {
 	src  *rand.PCG
 	flow []float64 // money in (+) or out (−) in each month
 	diff []float64 // difference array of whole-month rates (len horizon+1)
-	occ  []float64 // months worked in each job state
+	occ  []float64 // months worked in each job state, then the months of them that count for the future
 	fan  []float64 // month-end savings of the path (len horizon), when kept
 	traj []float64 // month-end savings of the path, when every path's are kept
 	out  pathOut
@@ -167,7 +170,7 @@ type runner struct {
 }
 
 func newRunner(m *model, sc *scenario, src *rand.PCG) *runner {
-	return &runner{m: m, sc: sc, src: src, flow: make([]float64, m.horizon), diff: make([]float64, m.horizon+1), occ: make([]float64, m.nStates), fan: make([]float64, m.horizon)}
+	return &runner{m: m, sc: sc, src: src, flow: make([]float64, m.horizon), diff: make([]float64, m.horizon+1), occ: make([]float64, 2*m.nStates), fan: make([]float64, m.horizon)}
 }
 
 // raster books rate × (the part of [a, b) inside month k) for each month k
@@ -280,6 +283,8 @@ func (r *runner) closePhase(j *job, to float64) {
 		covered = r.raster(hs, to, r.m.ownHealth-t.hcost)
 	}
 	r.occ[state] += worked
+	r.occ[r.m.nStates+state] += worked
+	j.worked[t.conv] += worked
 	r.out.commute += s.commute * worked
 	r.covLen += covered
 	r.out.healthCost += t.hcost * covered
@@ -506,6 +511,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				r.out.reputation += cur.leaveRep
 				if cur.leaveQuit {
 					r.out.quits++
+					r.discountFuture(&cur, tn)
 				}
 				cur.ok = false
 			case !r.next(&cur, tn):
@@ -631,6 +637,20 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 	r.out.monthsShort, r.out.shortArea = short, area
 	if m.utility != nil {
 		r.out.utility = m.utility(s)
+	}
+}
+
+// discountFuture takes off the future value of the months worked in job j
+// when the person resigns from it at t: what a job builds comes from
+// staying, so a job left within crossroads.QuitFadeMonths of its start
+// counts for the future in proportion to the time stayed.
+func (r *runner) discountFuture(j *job, t float64) {
+	keep := min(1, max(0, t-j.start)/crossroads.QuitFadeMonths)
+	if keep == 1 || j.ref < 0 {
+		return
+	}
+	for conv, w := range j.worked {
+		r.occ[r.m.nStates+2*j.ref+conv] -= w * (1 - keep)
 	}
 }
 

@@ -122,6 +122,10 @@ type Means struct {
 	OtherIncome float64 `json:"other_income"`
 	// Occupancy is the months worked in each job state (Result.States).
 	Occupancy []float64 `json:"occupancy"`
+	// FutureOccupancy is the part of them that counts for the future: the
+	// months in a job left by resigning within crossroads.QuitFadeMonths of
+	// its start count in proportion to the time stayed.
+	FutureOccupancy []float64 `json:"future_occupancy"`
 }
 
 // Band is the fan chart at one month: quantiles of month-end savings.
@@ -257,7 +261,7 @@ type layout struct{ occ, size int }
 
 func newLayout(m *model) layout {
 	l := layout{occ: 1 + 2*nScalar}
-	l.size = l.occ + m.nStates
+	l.size = l.occ + 2*m.nStates
 	return l
 }
 
@@ -458,7 +462,7 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 			outs := make([]pathOut, P)
 			occs := make([][]float64, P)
 			for pi := range occs {
-				occs[pi] = make([]float64, m.nStates)
+				occs[pi] = make([]float64, 2*m.nStates)
 			}
 			for {
 				ch := int(nextChunk.Add(1) - 1)
@@ -661,9 +665,11 @@ func means(l layout, acc []float64, m *model) Means {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}
 	out.Occupancy = make([]float64, m.nStates)
+	out.FutureOccupancy = make([]float64, m.nStates)
 	for i := range out.Occupancy {
 		if n > 0 {
 			out.Occupancy[i] = acc[l.occ+i] / n
+			out.FutureOccupancy[i] = acc[l.occ+m.nStates+i] / n
 		}
 	}
 	return out

@@ -166,6 +166,8 @@ type Analysis struct {
 	ValueOfInformation []VOI        `json:"value_of_information"`
 	BreakEven          []BreakEven  `json:"break_even"`
 	Tornado            []Bar        `json:"tornado"`
+	// Utility is the money utility of the ranking.
+	Utility MoneyUtility `json:"utility"`
 	// Sim is the main simulation.
 	Sim *montecarlo.Result `json:"-"`
 }
@@ -243,7 +245,8 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 	if len(an.strats) > 1 {
 		an.prefetch()
 	}
-	sim, err := montecarlo.Simulate(c, an.policies, montecarlo.Settings{Paths: paths, Seed: an.seed, Workers: an.workers})
+	sim, err := montecarlo.Simulate(c, an.policies, montecarlo.Settings{Paths: paths, Seed: an.seed, Workers: an.workers,
+		Utility: an.sc.util.Value, Trajectories: len(an.strats) > 1})
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +254,7 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 		return nil, err
 	}
 	a := &Analysis{Paths: paths, SensitivityPaths: an.sens, Seed: an.seed, Method: an.sc.method.Name,
-		Balance: an.sc.balance, Sim: sim}
+		Balance: an.sc.balance, Utility: an.sc.util, Sim: sim}
 	an.a = a
 	for i, id := range an.sc.stateIDs {
 		a.States = append(a.States, StateValue{ID: id, DailyLife: an.sc.daily[i], Future: an.sc.future[i]})
@@ -280,6 +283,9 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 	}
 	if err := an.sensitivity(); err != nil {
 		return nil, err
+	}
+	for i := range sim.Outcomes {
+		sim.Outcomes[i].Trajectories = nil // only the savings evaluator needs them
 	}
 	return a, nil
 }
@@ -380,6 +386,7 @@ func deadline(c *crossroads.Case) (crossroads.Date, string) {
 func mixture(w []float64, ms []montecarlo.Means) montecarlo.Means {
 	var m montecarlo.Means
 	m.Occupancy = make([]float64, len(ms[0].Occupancy))
+	m.FutureOccupancy = make([]float64, len(ms[0].FutureOccupancy))
 	for l, x := range ms {
 		p := w[l]
 		if p == 0 {
@@ -399,8 +406,17 @@ func mixture(w []float64, ms []montecarlo.Means) montecarlo.Means {
 		m.CommuteCost += p * x.CommuteCost
 		m.WithdrawalCost += p * x.WithdrawalCost
 		m.OtherIncome += p * x.OtherIncome
+		m.Shortfall += p * x.Shortfall
+		m.MonthsShort += p * x.MonthsShort
+		m.ShortArea += p * x.ShortArea
+		m.Utility += p * x.Utility
+		m.Withdrawals += p * x.Withdrawals
+		m.Quits += p * x.Quits
 		for i, v := range x.Occupancy {
 			m.Occupancy[i] += p * v
+		}
+		for i, v := range x.FutureOccupancy {
+			m.FutureOccupancy[i] += p * v
 		}
 	}
 	return m
@@ -536,7 +552,8 @@ func (an *analyzer) evalCase(key string, mc *crossroads.Case) (*point, error) {
 // run re-runs the strategies on case mc with the sensitivity paths and the
 // given number of workers, and scores them with (a copy of) sc.
 func (an *analyzer) run(mc *crossroads.Case, workers int, sc scorer) (*point, error) {
-	sim, err := montecarlo.Simulate(mc, an.policies, montecarlo.Settings{Paths: an.sens, Seed: an.seed, Workers: workers, MeansOnly: true})
+	sim, err := montecarlo.Simulate(mc, an.policies, montecarlo.Settings{Paths: an.sens, Seed: an.seed, Workers: workers, MeansOnly: true,
+		Utility: sc.util.Value})
 	if err != nil {
 		return nil, err
 	}
