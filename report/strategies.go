@@ -198,7 +198,7 @@ func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[str
 			ShortfallP90: cents(o.ShortfallP90.Value), ShortfallP90SE: cents(o.ShortfallP90.SE),
 			MonthsShort: r4(m.MonthsShort), MonthsShortSE: r4(se.MonthsShort),
 			SavingsWorth: cents(a.Utility.CertaintyEquivalent(m.Utility)),
-			Withdrawals: r4(m.Withdrawals), Quits: r4(m.Quits),
+			Withdrawals:  r4(m.Withdrawals), Quits: r4(m.Quits),
 		}
 		if o.RunOutMonth > 0 {
 			st.RunOutDate = monthEnd(c, float64(o.RunOutMonth))

@@ -123,7 +123,7 @@ type job struct {
 	leaveAt   float64 // the day the person leaves (resigning); +Inf if not
 	leaveCost float64
 	leaveRep  float64
-	leaveQuit bool // the leave is a resignation (not leaving a current job)
+	leaveQuit bool       // the leave is a resignation (not leaving a current job)
 	worked    [2]float64 // months worked within the horizon, as offered and converted
 	permanent bool
 	// for a lined-up job that the person will leave again (resign after the
@@ -135,7 +135,7 @@ type job struct {
 type pathOut struct {
 	savingsH    float64
 	minSavings  float64
-	firstRunOut int // month (1-based) savings first fall below zero; 0 never
+	firstRunOut int     // month (1-based) savings first fall below zero; 0 never
 	monthsShort int     // month ends with savings below zero
 	shortArea   float64 // Σ over month ends of the amount below zero
 	utility     float64 // the money utility of savingsH
