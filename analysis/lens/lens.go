@@ -67,8 +67,11 @@ type Facts struct {
 	// MonthsToFirstPay from the as_of date.
 	MonthsToFirstPay float64 `json:"months_to_first_pay"`
 	// SpendBeforePay is what the person spends from savings before the
-	// first pay.
+	// first pay; CurrentJobPay the take-home of the current job received
+	// until then (the current job is kept until the new one starts, as in
+	// the simulation).
 	SpendBeforePay float64 `json:"spend_before_pay"`
+	CurrentJobPay  float64 `json:"current_job_pay,omitempty"`
 	// PaidMonthsFirstYear is the expected number of paid months in the 12
 	// months after the start.
 	PaidMonthsFirstYear float64 `json:"paid_months_first_year"`
@@ -425,11 +428,12 @@ func (sc *scorer) firstPaycheck() (float64, string) {
 	}
 	g := StartMonths(c, o) + PayLagMonths
 	sc.f.MonthsToFirstPay = g
-	monthly := c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer()
-	spend := g*monthly - IncomeBetween(c, 0, g)
-	spend = math.Max(0, spend)
-	sc.f.SpendBeforePay = spend
+	spend, fromJob := Bridge(c, o, g)
+	sc.f.SpendBeforePay, sc.f.CurrentJobPay = spend, fromJob
 	why := fmt.Sprintf("first pay in %.1f months: %s from savings of %s", g, sc.money(spend), sc.money(c.Person.Savings))
+	if fromJob > 0 {
+		why = fmt.Sprintf("first pay in %.1f months, the current job paying %s until then: %s from savings of %s", g, sc.money(fromJob), sc.money(spend), sc.money(c.Person.Savings))
+	}
 	if c.Person.Savings <= 0 {
 		if spend > 0 {
 			return 0, why
@@ -437,6 +441,41 @@ func (sc *scorer) firstPaycheck() (float64, string) {
 		return 1, why
 	}
 	return clamp01(1 - spend/c.Person.Savings), why
+}
+
+// CurrentJob returns the case's current job (the first opportunity with
+// status current_job), or nil.
+func CurrentJob(c *crossroads.Case) *crossroads.Opportunity {
+	for i := range c.Opportunities {
+		if c.Opportunities[i].Status == crossroads.StatusCurrentJob {
+			return &c.Opportunities[i]
+		}
+	}
+	return nil
+}
+
+// Bridge returns what the person draws from savings between as_of and the
+// first paycheck of opportunity o, g months away, on the simulation's
+// timeline: essential expenses every month; the current job, if any, kept
+// until o starts (or until it ends for certain), paying its take-home half
+// a month after the work (so until g) and costing its health plan's share
+// (or one's own cover) and its commute while worked; one's own cover once
+// no job covers; the other income. fromJob is the current job's take-home
+// received in that time. The draw is never below zero.
+func Bridge(c *crossroads.Case, o *crossroads.Opportunity, g float64) (spend, fromJob float64) {
+	p := &c.Person
+	own := p.HealthWithoutEmployer()
+	cost := g * (p.MonthlyExpenses + own)
+	if cur := CurrentJob(c); cur != nil && cur != o {
+		work := max(0, g-PayLagMonths)
+		if !cur.Employment.Ends.IsZero() {
+			work = min(work, max(0, c.AsOf.MonthsUntil(cur.Employment.Ends)))
+		}
+		paid := min(g, work+PayLagMonths)
+		fromJob = paid * money.MonthlyTakeHome(cur.Pay.Monthly(), TaxOf(c))
+		cost += work * (HealthCost(c, &cur.Benefits, cur.IsFixedTerm()) - own + cur.CommuteMonthlyCost())
+	}
+	return max(0, cost-fromJob-IncomeBetween(c, 0, g)), fromJob
 }
 
 // IncomeBetween returns the person's other income received between months

@@ -234,3 +234,47 @@ func TestGoalChangesDefaultWeights(t *testing.T) {
 		t.Errorf("flexibility weight = %v, want the person's need for flexibility, 8", got)
 	}
 }
+
+// TestBridgeKeepsTheCurrentJob checks the first-paycheck criterion on the
+// simulation's timeline: a person in a current job keeps it, and its pay,
+// until the new job starts, so the new job's first paycheck 1.5 months
+// away costs only the difference between needs and the current job's
+// take-home, its commute and the months of own cover.
+func TestBridgeKeepsTheCurrentJob(t *testing.T) {
+	ptr := func(x float64) *float64 { return &x }
+	asOf := crossroads.MustDate("2027-01-01")
+	c := &crossroads.Case{AsOf: asOf, HorizonMonths: 12,
+		Person:   crossroads.Person{MonthlyExpenses: 2000, Savings: 5000, Health: crossroads.HealthNeed{WithoutEmployerMonthly: ptr(300)}},
+		Settings: crossroads.Settings{Tax: crossroads.Tax{Mode: "effective", EffectiveRate: ptr(0.2)}}}
+	cur := crossroads.Opportunity{ID: "cur", Name: "current job", Status: crossroads.StatusCurrentJob,
+		Pay: crossroads.Pay{Amount: crossroads.Exactly(2500), Per: "month"}, Benefits: crossroads.Benefits{Health: new(bool)}}
+	cur.Commute.MonthlyCost = ptr(100)
+	nw := crossroads.Opportunity{ID: "new", Name: "new job", Status: crossroads.StatusOffer, Start: crossroads.MustDate("2027-01-31"),
+		Pay: crossroads.Pay{Amount: crossroads.Exactly(3000), Per: "month"}}
+	for _, tc := range []struct {
+		name string
+		opps []crossroads.Opportunity
+	}{
+		{"without a current job", []crossroads.Opportunity{nw}},
+		{"with a current job", []crossroads.Opportunity{cur, nw}},
+	} {
+		c.Opportunities = tc.opps
+		s := asOf.MonthsUntil(nw.Start)
+		g := s + lens.PayLagMonths
+		spend, paid := lens.Bridge(c, &c.Opportunities[len(tc.opps)-1], g)
+		want, wantPaid := g*2300, 0.0
+		if len(tc.opps) == 2 {
+			// Paid by the current job until g; its commute while worked;
+			// own cover all along (it has no plan).
+			wantPaid = g * 2500 * 0.8
+			want = g*2300 + s*100 - wantPaid
+		}
+		if math.Abs(spend-want) > 1e-9 || math.Abs(paid-wantPaid) > 1e-9 {
+			t.Errorf("%s: Bridge = %.4f, %.4f; want %.4f, %.4f", tc.name, spend, paid, want, wantPaid)
+		}
+		got := evaluate(t, c, lens.Settings{})["new"]
+		if math.Abs(got.Facts.SpendBeforePay-want) > 1e-9 || math.Abs(got.Facts.CurrentJobPay-wantPaid) > 1e-9 {
+			t.Errorf("%s: facts %+v; want spend %.4f, paid %.4f", tc.name, got.Facts, want, wantPaid)
+		}
+	}
+}
