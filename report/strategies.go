@@ -26,6 +26,8 @@ type Simulation struct {
 	Criteria []strategy.Criterion `json:"criteria"`
 	// States are the daily-life and future values of a month in each job.
 	States []strategy.StateValue `json:"states"`
+	// SearchJob is the job a search finds, as simulated.
+	SearchJob strategy.SearchJob `json:"search_job"`
 	// Best is the id of the plan ranked first, and Lead its margin.
 	Best string        `json:"best"`
 	Lead strategy.Lead `json:"lead"`
@@ -156,7 +158,8 @@ func monthEnd(c *crossroads.Case, m float64) string {
 // buildStrategies runs the simulation of the plans and puts it into the
 // report.
 func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[string]float64) error {
-	a, err := strategy.Analyze(c, strategy.Options{Weights: within, Outlook: opt.Outlook, Paths: opt.Paths, Seed: opt.Seed, Workers: opt.Workers})
+	a, err := strategy.Analyze(c, strategy.Options{Weights: within, Outlook: opt.Outlook, Paths: opt.Paths, Seed: opt.Seed, Workers: opt.Workers,
+		Wage: occupationWage})
 	if err != nil {
 		return err
 	}
@@ -164,7 +167,8 @@ func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[str
 	sim := a.Sim
 	r.Simulation = &Simulation{Paths: a.Paths, SensitivityPaths: a.SensitivityPaths, FanPaths: sim.FanPaths, Seed: a.Seed,
 		HorizonMonths: sim.Horizon, PayLagMonths: sim.PayLagMonths, Method: a.Method, ScoreMeaning: planScoreMeanings[a.Method],
-		Criteria: a.Criteria, States: a.States, Best: a.Strategies[a.Best].ID, Lead: a.Lead}
+		Criteria: a.Criteria, States: a.States, SearchJob: a.SearchJob, Best: a.Strategies[a.Best].ID, Lead: a.Lead}
+	r.Simulation.SearchJob.MonthlyPay = cents(a.SearchJob.MonthlyPay)
 	for i := range r.Simulation.Criteria {
 		cr := &r.Simulation.Criteria[i]
 		cr.InGroup, cr.Weight = r4(cr.InGroup), r4(cr.Weight)

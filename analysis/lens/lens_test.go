@@ -278,3 +278,40 @@ func TestBridgeKeepsTheCurrentJob(t *testing.T) {
 		}
 	}
 }
+
+// TestGoalFitRoleIsTheGoal: a job whose role is the goal target itself
+// fits the goal fully; one whose field only touches it, 0.6 (the example's
+// data-entry job, given the field "human resources").
+func TestGoalFitRoleIsTheGoal(t *testing.T) {
+	for _, tc := range []struct {
+		edit [2]string
+		want float64
+	}{
+		{[2]string{"role: Administrative data entry clerk", "role: Human  Resources"}, 1},
+		{[2]string{"role: Administrative data entry clerk", "role: the human resources"}, 1},
+		{[2]string{"field: railroad equipment", "field: human resources"}, 0.6},
+		{[2]string{"role: Administrative data entry clerk", "role: Administrative data entry clerk"}, 0.2},
+	} {
+		de := evaluate(t, example(t, tc.edit), lens.Settings{})["data-entry"]
+		if cr := criterion(t, de, "goal_fit"); cr.Value != tc.want {
+			t.Errorf("%s: goal fit %v (%s), want %v", tc.edit[1], cr.Value, cr.Basis, tc.want)
+		}
+	}
+}
+
+// TestEmployerFailureLens: a one-time failure risk of one in two within 12
+// months takes from the security of the first year the expected share of
+// it after the failure, and halves the chance of permanence.
+func TestEmployerFailureLens(t *testing.T) {
+	base := evaluate(t, example(t), lens.Settings{})["data-entry"]
+	c := example(t, [2]string{"      outsourceable: false", "      outsourceable: false\n      failure: {probability: 0.5, within_months: 12}"})
+	got := evaluate(t, c, lens.Settings{})["data-entry"]
+	s := lens.StartMonths(c, c.Opportunity("data-entry"))
+	ramp := (144-s*s)/24 + s // ∫ min(1, τ/12) dτ over [s, s + 12]
+	if v, want := criterion(t, got, "security").Value, criterion(t, base, "security").Value*(1-0.5*ramp/12); math.Abs(v-want) > tol {
+		t.Errorf("security %v, want %v", v, want)
+	}
+	if v, want := criterion(t, got, "permanence").Value, criterion(t, base, "permanence").Value/2; math.Abs(v-want) > tol {
+		t.Errorf("permanence %v, want %v", v, want)
+	}
+}

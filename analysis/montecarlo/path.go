@@ -21,6 +21,7 @@ type scenario struct {
 	ext      []bool    // extended
 	layoff   []float64 // months in the permanent job until it is lost, drawn when first needed
 	layoffAt []uint64  // stamp of the path layoff[j] was drawn for
+	failAt   []float64 // per opportunity: when its employer fails; +Inf if it does not
 	bits     uint64    // bit i: the offer of pending opportunity i came
 
 	searchN      int       // searches drawn so far
@@ -39,6 +40,7 @@ func newScenario(m *model) *scenario {
 	return &scenario{
 		offered: make([]bool, n), gross: make([]float64, 2*n), raise: make([]float64, n),
 		conv1: make([]bool, n), conv2: make([]bool, n), ext: make([]bool, n), layoff: make([]float64, n), layoffAt: make([]uint64, n),
+		failAt:    make([]float64, n),
 		searchLen: make([]float64, 0, 8), searchGross: make([]float64, 0, 8),
 		searchRaise: make([]float64, 0, 8), searchLayoff: make([]float64, 0, 8),
 		thStamp: make([]uint64, 2*n*maxYears), th: make([]float64, 2*n*maxYears),
@@ -77,6 +79,10 @@ func (sc *scenario) draw(m *model, src *rand.PCG, key uint64, stamp uint64) {
 				sc.bits |= 1 << pi
 			}
 			pi++
+		}
+		sc.failAt[j] = math.Inf(1)
+		if s.failP > 0 && uniform(key, oppEvent(j, evFail)) < s.failP {
+			sc.failAt[j] = s.failN * uniform(key, oppEvent(j, evFailAt))
 		}
 		if s.fixedTerm {
 			c := s.convProb.sample(src, key, oppEvent(j, evConvProb))
@@ -149,7 +155,8 @@ type pathOut struct {
 	healthCost  float64
 	ownHealth   float64
 	commute     float64
-	costs       float64
+	costs       float64 // of withdrawing and resigning
+	startCosts  float64 // one-off costs of starting jobs
 	otherIncome float64
 }
 
@@ -347,6 +354,16 @@ func (r *runner) begin(j *job, ref, k int, t float64) {
 	if s.ends < j.natEnd {
 		j.natEnd = s.ends
 	}
+	if ref >= 0 {
+		j.natEnd = min(j.natEnd, r.sc.failAt[ref])
+		if !s.current {
+			if s.oneOff != 0 && t < r.m.h {
+				r.flow[int(max(0, t))] -= s.oneOff
+				r.out.startCosts += s.oneOff
+			}
+			r.income(t+r.m.lag, s.bonus)
+		}
+	}
 	setTerms(j)
 }
 
@@ -367,8 +384,8 @@ func (r *runner) layoffAfter(j *job) float64 {
 // whether it goes on.
 func (r *runner) next(j *job, t float64) bool {
 	s := r.spec(j)
-	if j.ref < 0 {
-		return false
+	if j.ref < 0 || t >= r.sc.failAt[j.ref] {
+		return false // a job found by searching is permanent; a failed employer is gone
 	}
 	conv := false
 	switch j.phase {
@@ -396,6 +413,7 @@ func (r *runner) next(j *job, t float64) bool {
 	if s.ends < j.natEnd {
 		j.natEnd = s.ends
 	}
+	j.natEnd = min(j.natEnd, r.sc.failAt[j.ref])
 	setTerms(j)
 	return true
 }
@@ -490,8 +508,11 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				tn, ev = e, evEnd
 			}
 		}
-		if next.ok && next.start < tn {
-			tn, ev = next.start, evLined
+		if next.ok {
+			// A lined-up job starts, or its employer fails first.
+			if at := min(next.start, sc.failAt[next.ref]); at < tn {
+				tn, ev = at, evLined
+			}
 		}
 		if ti < len(p.targets) && p.answer[ti] < tn {
 			tn, ev = p.answer[ti], evTarget
@@ -514,6 +535,9 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 					r.discountFuture(&cur, tn)
 				}
 				cur.ok = false
+				if !next.ok && !searching {
+					startSearch(tn) // the job left for is gone (its employer failed)
+				}
 			case !r.next(&cur, tn):
 				cur.ok = false
 				if !next.ok && !searching {
@@ -521,6 +545,19 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				}
 			}
 		case evLined:
+			if sc.failAt[next.ref] < next.start {
+				// The employer fails before the start: no job there. A job
+				// the person still holds (a current job) is kept unless they
+				// already resigned from it.
+				next, after = after, lined{}
+				if cur.ok && cur.leaveAt < inf && cur.spec.current {
+					cur.leaveAt = inf
+				}
+				if !next.ok && !searching && !cur.ok {
+					startSearch(tn)
+				}
+				continue
+			}
 			if cur.ok {
 				r.closePhase(&cur, tn)
 			}
@@ -652,6 +689,15 @@ func (r *runner) discountFuture(j *job, t float64) {
 	for conv, w := range j.worked {
 		r.occ[r.m.nStates+2*j.ref+conv] -= w * (1 - keep)
 	}
+}
+
+// income books a one-time receipt at time t (a signing bonus).
+func (r *runner) income(t, amount float64) {
+	if amount == 0 || t >= r.m.h {
+		return
+	}
+	r.flow[int(max(0, t))] += amount
+	r.out.takeHome += amount
 }
 
 // oneOff books a one-time cost at time t.

@@ -77,7 +77,8 @@ type Means struct {
 	Paths int `json:"paths"`
 	// Savings at the end of the horizon.
 	Savings float64 `json:"savings"`
-	// TakeHome is the take-home pay received within the horizon.
+	// TakeHome is the take-home pay received within the horizon (signing
+	// bonuses included).
 	TakeHome float64 `json:"take_home"`
 	// PRunOut is the share of paths on which savings fall below zero at the
 	// end of some month.
@@ -118,6 +119,8 @@ type Means struct {
 	CommuteCost float64 `json:"commute_cost"`
 	// WithdrawalCost is the money paid for reneging and resigning.
 	WithdrawalCost float64 `json:"withdrawal_cost"`
+	// StartCosts is the one-off money spent on starting jobs (costs.one_off).
+	StartCosts float64 `json:"start_costs"`
 	// OtherIncome is the person's other income received.
 	OtherIncome float64 `json:"other_income"`
 	// Occupancy is the months worked in each job state (Result.States).
@@ -251,6 +254,7 @@ const (
 	xUtil
 	xWithdraw
 	xQuit
+	xStart
 	nScalar
 )
 
@@ -317,6 +321,10 @@ func (l layout) add(acc []float64, o *pathOut, occ []float64) {
 		w := float64(o.withdrawals)
 		acc[1+2*xWithdraw] += w
 		acc[2+2*xWithdraw] += w * w
+	}
+	if o.startCosts != 0 {
+		acc[1+2*xStart] += o.startCosts
+		acc[2+2*xStart] += o.startCosts * o.startCosts
 	}
 	if o.quits != 0 {
 		q := float64(o.quits)
@@ -660,7 +668,7 @@ func means(l layout, acc []float64, m *model) Means {
 		MonthsWithoutEmployerCover: mu(xNoCover), PPermanent: mu(xPerm), Reputation: mu(xRep), HealthCost: mu(xHealth),
 		OwnHealthCost: mu(xOwn), CommuteCost: mu(xCommute), WithdrawalCost: mu(xCosts), OtherIncome: mu(xIncome),
 		Shortfall: mu(xShort), MonthsShort: mu(xMonthsShort), ShortArea: mu(xArea), Utility: mu(xUtil),
-		Withdrawals: mu(xWithdraw), Quits: mu(xQuit)}
+		Withdrawals: mu(xWithdraw), Quits: mu(xQuit), StartCosts: mu(xStart)}
 	if m.uncovered {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}
@@ -691,7 +699,7 @@ func ses(l layout, acc []float64, m *model) Means {
 		MonthsWithoutEmployerCover: se(xNoCover), PPermanent: se(xPerm), Reputation: se(xRep), HealthCost: se(xHealth),
 		OwnHealthCost: se(xOwn), CommuteCost: se(xCommute), WithdrawalCost: se(xCosts), OtherIncome: se(xIncome),
 		Shortfall: se(xShort), MonthsShort: se(xMonthsShort), ShortArea: se(xArea), Utility: se(xUtil),
-		Withdrawals: se(xWithdraw), Quits: se(xQuit)}
+		Withdrawals: se(xWithdraw), Quits: se(xQuit), StartCosts: se(xStart)}
 	if m.uncovered {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}
