@@ -465,9 +465,10 @@ type Commitments struct {
 	// it: the employer has spent on hiring and training and counted on the
 	// person. The cost falls linearly with the months worked, to the
 	// withdrawal cost (reputation_cost) after 6 months. Unit: rating.
-	// Default: halfway between reputation_cost and 10 (8.5 for the default
-	// withdrawal cost of 7), so that quitting never costs less than
-	// withdrawing before the start.
+	// Default: three quarters of the way from reputation_cost to 10 (9.25
+	// for the default withdrawal cost of 7): quitting days after starting
+	// is about the worst a new hire can do to an employer, and it never
+	// costs less than withdrawing before the start.
 	QuitReputationCost *float64 `yaml:"quit_reputation_cost,omitempty" json:"quit_reputation_cost,omitempty" check:"rating"`
 	// ClosesDoor is true when withdrawing means the employer will not hire
 	// the person again (no conversion there). Default: true.

@@ -359,14 +359,14 @@ func (c *Commitments) ReputationCostValue() float64 {
 const QuitFadeMonths = 6.0
 
 // QuitReputationCostValue returns the reputation cost of resigning right
-// after the start, 0–10: quit_reputation_cost, else halfway between the
-// withdrawal cost and 10.
+// after the start, 0–10: quit_reputation_cost, else three quarters of the
+// way from the withdrawal cost to 10.
 func (c *Commitments) QuitReputationCostValue() float64 {
 	if c.QuitReputationCost != nil {
 		return *c.QuitReputationCost
 	}
 	w := c.ReputationCostValue()
-	return w + (10-w)/2
+	return w + 0.75*(10-w)
 }
 
 // QuitReputationCostAfter returns the reputation cost of resigning after

@@ -74,6 +74,12 @@ type Strategy struct {
 	ShortfallP90SE  float64 `json:"shortfall_p90_se"`
 	MonthsShort     float64 `json:"months_short"`
 	MonthsShortSE   float64 `json:"months_short_se"`
+	// ShortfallAverage is how far below zero savings are on average over
+	// the month ends of the horizon (0 at month ends above zero), expected
+	// over the futures: depth and length in one amount, the measure of the
+	// hardship criterion.
+	ShortfallAverage   float64 `json:"shortfall_average"`
+	ShortfallAverageSE float64 `json:"shortfall_average_se"`
 	// SavingsWorth is the certainty equivalent of the savings at the
 	// horizon: the sure amount the person would value as much as the
 	// plan's uncertain savings (the money criterion's utility inverted).
@@ -201,6 +207,7 @@ func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[str
 			ShortfallMean: cents(m.Shortfall), ShortfallMeanSE: cents(se.Shortfall),
 			ShortfallP90: cents(o.ShortfallP90.Value), ShortfallP90SE: cents(o.ShortfallP90.SE),
 			MonthsShort: r4(m.MonthsShort), MonthsShortSE: r4(se.MonthsShort),
+			ShortfallAverage: cents(m.ShortArea / float64(sim.Horizon)), ShortfallAverageSE: cents(se.ShortArea / float64(sim.Horizon)),
 			SavingsWorth: cents(a.Utility.CertaintyEquivalent(m.Utility)),
 			Withdrawals:  r4(m.Withdrawals), Quits: r4(m.Quits),
 		}

@@ -32,6 +32,9 @@ func (r *Report) planSentences() []string {
 		s += fmt.Sprintf(", %.1f points ahead of plan %s: %s", sim.Lead.Points, ru.Letter, lowerFirst(ru.Name))
 	}
 	out = append(out, s+").")
+	if s := r.reasonSentence(best, r.strategy(sim.Lead.RunnerUp)); s != "" {
+		out = append(out, s)
+	}
 	if s := r.surenessSentence(); s != "" {
 		out = append(out, s)
 	}
@@ -49,6 +52,80 @@ func (r *Report) planSentences() []string {
 		out = append(out, r.voiSummary(v))
 	}
 	return out
+}
+
+// reasonSentence says why the best plan comes before the runner-up, in the
+// criteria that make the difference, in money and months a person feels:
+// "Plan B comes first because it keeps more of your standing with the
+// employer (3.4 out of 10 lost on average, against 3.9), while plan C
+// leaves you $700 more at month 24."
+func (r *Report) reasonSentence(best, other *Strategy) string {
+	if best == nil || other == nil || r.Simulation == nil {
+		return ""
+	}
+	type part struct {
+		id   string
+		gain float64 // weighted value difference, best − other
+	}
+	var parts []part
+	for k, cr := range r.Simulation.Criteria {
+		if k < len(best.Values) && k < len(other.Values) && cr.Weight > 0 {
+			parts = append(parts, part{cr.ID, cr.Weight * (best.Values[k].Value - other.Values[k].Value)})
+		}
+	}
+	slices.SortStableFunc(parts, func(a, b part) int {
+		switch {
+		case math.Abs(a.gain) > math.Abs(b.gain):
+			return -1
+		case math.Abs(a.gain) < math.Abs(b.gain):
+			return 1
+		}
+		return 0
+	})
+	var pros, cons []string
+	for _, p := range parts {
+		if math.Abs(p.gain) < 0.0005 {
+			continue
+		}
+		x, y := best, other
+		if p.gain < 0 {
+			x, y = other, best
+		}
+		var why string
+		switch p.id {
+		case strategy.CritMoney:
+			why = fmt.Sprintf("leaves you %s more at month %d on average (worth %s against %s to you, counting the risk)",
+				r.money(roundMoney(x.SavingsMean-y.SavingsMean)), r.HorizonMonths, r.money(roundMoney(x.SavingsWorth)), r.money(roundMoney(y.SavingsWorth)))
+		case strategy.CritRunOut:
+			why = fmt.Sprintf("leaves a smaller hole: over the %s your savings would be about %s below zero on average, against %s (they run out in %s of the futures against %s)",
+				monthsWord(r.HorizonMonths), r.money(roundMoney(x.ShortfallAverage)), r.money(roundMoney(y.ShortfallAverage)), pct(x.PSavingsRunOut), pct(y.PSavingsRunOut))
+		case strategy.CritCover:
+			why = fmt.Sprintf("leaves you fewer months with no health cover (%.1f against %.1f)", x.MonthsWithoutHealthCoverage, y.MonthsWithoutHealthCoverage)
+		case strategy.CritReputation:
+			why = fmt.Sprintf("keeps more of your standing with the employers (%.1f out of 10 lost on average, against %.1f)", x.ReputationCost, y.ReputationCost)
+		case strategy.CritFuture:
+			why = "spends more of the months in work that builds toward your goal"
+		case strategy.CritDailyLife:
+			why = "spends more of the months in work whose daily life suits you"
+		default:
+			continue
+		}
+		if p.gain > 0 {
+			if len(pros) < 2 {
+				pros = append(pros, why)
+			}
+		} else if len(cons) < 1 {
+			cons = append(cons, why)
+		}
+	}
+	if len(pros) == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("Plan %s comes first because it %s", best.Letter, strings.Join(pros, ", and it "))
+	if len(cons) > 0 {
+		s += fmt.Sprintf(", while plan %s %s", other.Letter, cons[0])
+	}
+	return s + "."
 }
 
 // surenessSentence says how sure the best plan is: its lead against the
@@ -104,6 +181,13 @@ func (r *Report) nearestChanges(n int) []string {
 		if *b.Value > b.Current {
 			dir = "above"
 		}
+		value := dir + " " + r.inputValue(b.Unit, *b.Value)
+		switch {
+		case b.Unit == "probability" && dir == "above" && *b.Value >= 0.9995:
+			value = "certain"
+		case b.Unit == "probability" && dir == "below" && *b.Value <= 0.0005:
+			value = "nil"
+		}
 		width := b.High - b.Low
 		if width <= 0 {
 			width = 1
@@ -114,7 +198,7 @@ func (r *Report) nearestChanges(n int) []string {
 			dist[b.Input] = d
 		}
 		dist[b.Input] = math.Min(dist[b.Input], d)
-		byInput[b.Input] = append(byInput[b.Input], dir+" "+r.inputValue(b.Unit, *b.Value))
+		byInput[b.Input] = append(byInput[b.Input], value)
 	}
 	for _, id := range order {
 		for _, b := range r.BreakEven {

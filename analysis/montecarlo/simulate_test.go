@@ -209,8 +209,9 @@ func TestClosedForm(t *testing.T) {
 			noPay:   months("2027-02-01") + 0.5,
 			noCover: months("2027-02-01"),
 			// Resigning after a month's work: the quit cost at the start
-			// (halfway from 5 to 10) falls a sixth of the way back to 5.
-			reputation: 5 + 2.5*(1-(months("2027-03-01")-months("2027-02-01"))/6),
+			// (three quarters of the way from 5 to 10) falls a sixth of the
+			// way back to 5.
+			reputation: 5 + 3.75*(1-(months("2027-03-01")-months("2027-02-01"))/6),
 			quits:      1,
 			permanent:  1,
 		},

@@ -124,7 +124,7 @@ func newScorer(c *crossroads.Case, within map[string]float64) (*scorer, error) {
 			Value: fmt.Sprintf("the mean over the futures of (u(z) + λ)/(ρ + λ), z the savings at the horizon in years of essential spending (%s), u(z) = ρ(1 − e^(−z/ρ)) for z ≥ 0 and λz below, ρ = %g (%s), λ = %g: 0 for a year's spending in debt, %.2f for nothing left, towards 1 as savings grow",
 				crossroads.FormatMoney(s.util.Scale, c.CurrencyCode()), s.util.Rho, attitude, s.util.Lambda, s.util.Value(0))},
 		{ID: CritRunOut, Name: "Hardship: running short of savings", Group: crossroads.GroupPresent, From: "first_paycheck + security, × 1.5 averse, × 0.5 tolerant",
-			Value: fmt.Sprintf("1 − ½ × the chance savings fall below zero at some month end − ½ × how far below zero they are on average over the month ends, in months of essential spending (%s): how deep and how long, not only whether",
+			Value: fmt.Sprintf("1 − how far below zero savings are on average over the month ends of the horizon, in months of essential spending (%s): how deep and how long, not only whether",
 				crossroads.FormatMoney(s.month, c.CurrencyCode()))},
 		{ID: CritCover, Name: "Months with health cover", Group: crossroads.GroupPresent, From: coverFrom,
 			Value: "1 − the expected months with no health cover at all / the horizon"},
@@ -264,7 +264,7 @@ func (s *scorer) values(m *montecarlo.Means) []float64 {
 	}
 	return []float64{
 		m.Utility,
-		hardshipValue(m.PRunOut, m.ShortArea, s.month, s.horizon),
+		hardshipValue(m.ShortArea, s.month, s.horizon),
 		1 - m.MonthsUncovered/s.horizon,
 		daily / s.horizon,
 		future / s.horizon,

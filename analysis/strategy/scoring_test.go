@@ -128,7 +128,7 @@ func TestClosedFormPlans(t *testing.T) {
 		"keep-a-withdraw-if-offered": {3000 - 200 + inB - 2000*H, 1, 0, 7},
 		// Start a, resign with two weeks' notice to start b the day it
 		// starts: two weeks of a's pay, the bonus and the one-off cost.
-		"keep-a-switch-if-offered": {3000 + 2400*(sb-sa) + 400 - 300 - 50*(sb-sa) + inB - 2000*H, 0, 1, 7 + 1.5*(1-(sb-sa)/6)},
+		"keep-a-switch-if-offered": {3000 + 2400*(sb-sa) + 400 - 300 - 50*(sb-sa) + inB - 2000*H, 0, 1, 7 + 2.25*(1-(sb-sa)/6)},
 		"wait":                     {3000 - 200 + inB - 2000*H, 1, 0, 7},
 		// Withdraw now and search: the job found after half a month comes
 		// before b's answer, and b is declined.
@@ -169,7 +169,7 @@ func TestClosedFormPlans(t *testing.T) {
 		if math.Abs(m.Shortfall-2800) > 0.005 || m.MonthsShort != 10 || math.Abs(m.ShortArea-area) > 0.005 || m.PRunOut != 1 {
 			t.Errorf("search hole: shortfall %.2f, months %.2f, area %.2f, P %.2f; want 2800, 10, %.2f, 1", m.Shortfall, m.MonthsShort, m.ShortArea, m.PRunOut, area)
 		}
-		if v, want := s.Values[1], hardshipValue(1, area, 2300, H); math.Abs(v-want) > 1e-12 {
+		if v, want := s.Values[1], hardshipValue(area, 2300, H); math.Abs(v-want) > 1e-12 {
 			t.Errorf("search hardship value %v, want %v", v, want)
 		}
 		if v, want := s.Values[0], a.Utility.Value(-2800); math.Abs(v-want) > 1e-12 {

@@ -72,15 +72,18 @@ func (u MoneyUtility) CertaintyEquivalent(meanValue float64) float64 {
 }
 
 // hardshipValue returns the value of the run-out criterion from a plan's
-// means: 1 − ½·P(savings fall below zero) − ½·E[shortfall averaged over the
-// month ends of the horizon, in months of essential spending]. Each future
-// counts ½ for running out at all and ½ more for every month of essential
-// spending it is short on average over the horizon (the poverty gap of
-// Foster, Greer and Thorbecke, "A class of decomposable poverty measures",
-// Econometrica 52(3), 1984, taken over the months): how deep and how long,
-// not only whether. The value is linear in both, so it can be averaged over
-// futures, and it never saturates: a smaller or shorter hole always scores
+// means: 1 − E[how far savings are below zero, averaged over the month ends
+// of the horizon, in months of essential spending] — the poverty gap of
+// Foster, Greer and Thorbecke ("A class of decomposable poverty measures",
+// Econometrica 52(3), 1984) taken over the months. A future where savings
+// never fall below zero counts 1; one that is a month's spending short for
+// the whole horizon, 0. It counts how deep and how long, and a dip by a few
+// dollars for a week weighs a few dollars, not as much as a long, deep hole:
+// a count of whether savings run out would make a small early dip as bad as
+// a deep late one, and could make less money favour the riskier plan. The
+// value is linear in the hole, so a plan's value is the mean over its
+// futures; it never saturates: a smaller or shorter hole always scores
 // better.
-func hardshipValue(pRunOut, shortArea, month, horizon float64) float64 {
-	return 1 - 0.5*pRunOut - 0.5*shortArea/(month*horizon)
+func hardshipValue(shortArea, month, horizon float64) float64 {
+	return 1 - shortArea/(month*horizon)
 }
