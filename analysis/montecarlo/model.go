@@ -57,8 +57,8 @@ type jobSpec struct {
 	bonus      float64 // signing bonus after tax, with the first paycheck
 	failP      float64 // chance the employer fails within failN months of as_of
 	failN      float64
-	fixedPay   bool    // pay and raise certain: take-home tabulated in th
-	noRaise    bool    // no raise ever
+	fixedPay   bool // pay and raise certain: take-home tabulated in th
+	noRaise    bool // no raise ever
 	th         [2][maxYears]float64
 }
 
