@@ -277,3 +277,33 @@ func TestAfterJob(t *testing.T) {
 		t.Error("a negative quote gave no error")
 	}
 }
+
+func TestOwnCover(t *testing.T) {
+	c := &crossroads.Case{Person: crossroads.Person{State: "TX", Dependants: 1, SingleParent: true}}
+	got, src := OwnCover(c, 43000)
+	if math.Abs(got-43000*0.0671/12) > 0.01 || src == "" {
+		t.Errorf("Texas estimate: %v (%s)", got, src)
+	}
+	h := HouseholdOf(c, 43000)
+	if h.Age != 40 || len(h.DependantAges) != 1 || h.DependantAges[0] != 10 || h.SelfOnly || h.SpouseAge != 0 {
+		t.Errorf("household %+v", h)
+	}
+	c.Settings.Tax.FilingStatus = "married_joint"
+	if h := HouseholdOf(c, 43000); h.SpouseAge != 40 || h.Size() != 3 {
+		t.Errorf("joint household %+v", h)
+	}
+	c.Settings.Tax.FilingStatus = ""
+	q := 350.0
+	c.Person.Health.WithoutEmployerMonthly = &q
+	if got, _ := OwnCover(c, 43000); got != 350 {
+		t.Errorf("quote: %v", got)
+	}
+	c.Person.Health = crossroads.HealthNeed{GoUncovered: true}
+	if got, _ := OwnCover(c, 43000); got != 0 {
+		t.Errorf("uncovered: %v", got)
+	}
+	c.Person = crossroads.Person{Dependants: 1}
+	if got, _ := OwnCover(c, 43000); got != 26993.0/12 {
+		t.Errorf("no state: %v", got)
+	}
+}
