@@ -250,6 +250,8 @@ type Opportunity struct {
 	Work Work `yaml:"work,omitempty" json:"work,omitzero"`
 	// Future says what the opportunity builds toward.
 	Future Future `yaml:"future,omitempty" json:"future,omitzero"`
+	// Costs of taking the opportunity.
+	Costs Costs `yaml:"costs,omitempty" json:"costs,omitzero"`
 	// Commitments are the costs of accepting and later withdrawing.
 	Commitments Commitments `yaml:"commitments,omitempty" json:"commitments,omitzero"`
 	// Search describes a job search: for status keep_searching, the search
@@ -292,6 +294,11 @@ type Pay struct {
 	// HoursPerWeek worked. Unit: hours. Default: 40. Used to convert hourly
 	// pay.
 	HoursPerWeek float64 `yaml:"hours_per_week,omitempty" json:"hours_per_week,omitempty" check:"nonneg,max=100"`
+	// SigningBonus is a one-time payment that comes with the first
+	// paycheck, taxed at the job's marginal rate. A bonus to repay on
+	// leaving goes in commitments.renege_cost or resign_cost. Unit: money.
+	// Default: 0.
+	SigningBonus float64 `yaml:"signing_bonus,omitempty" json:"signing_bonus,omitempty" check:"money"`
 }
 
 // Employment says how long the job lasts and what follows a contract.
@@ -362,6 +369,24 @@ type Benefits struct {
 	RetirementMatchPercent float64 `yaml:"retirement_match_percent,omitempty" json:"retirement_match_percent,omitempty" check:"nonneg,max=50"`
 	// PaidLeaveDays per year. Unit: days. Default: 0.
 	PaidLeaveDays float64 `yaml:"paid_leave_days,omitempty" json:"paid_leave_days,omitempty" check:"nonneg,max=100"`
+}
+
+// Costs of taking an opportunity, beyond the commute and health cover.
+type Costs struct {
+	// OneOff is money spent once, in the month the job starts: tuition or a
+	// course it needs, a move, tools or a uniform. Unit: money. Default: 0.
+	OneOff float64 `yaml:"one_off,omitempty" json:"one_off,omitempty" check:"money"`
+}
+
+// Failure is a one-time risk that the employer fails (closes, loses the
+// contract that funds the job, goes under), distinct from the yearly
+// layoff risk of a going concern.
+type Failure struct {
+	// Probability that the employer fails within Months. Unit: probability.
+	Probability float64 `yaml:"probability" json:"probability" check:"required,prob"`
+	// WithinMonths from as_of: the failure, if it comes, falls at a time
+	// spread evenly over them. Unit: months.
+	WithinMonths int `yaml:"within_months" json:"within_months" check:"required,min=1,max=120"`
 }
 
 // Commute to the workplace.
@@ -445,6 +470,10 @@ type Future struct {
 	// layoffs and discharges in the BLS Job Openings and Labor Turnover
 	// Survey (1% of employment a month, 2024–2025).
 	LayoffRiskPerYear *float64 `yaml:"layoff_risk_per_year,omitempty" json:"layoff_risk_per_year,omitempty" check:"prob"`
+	// Failure is a one-time risk that the employer fails within some
+	// months: the job ends then (or never starts), and a search follows.
+	// Default: none.
+	Failure *Failure `yaml:"failure,omitempty" json:"failure,omitempty"`
 }
 
 // Commitments are the costs of accepting an opportunity and later
@@ -456,10 +485,19 @@ type Commitments struct {
 	// ResignCost is the money lost by resigning after the start (notice
 	// unpaid, bonus clawback). Unit: money.
 	ResignCost float64 `yaml:"resign_cost,omitempty" json:"resign_cost,omitempty" check:"money"`
-	// ReputationCost is how much withdrawing hurts the person's standing
-	// with this employer and its network. Unit: rating. Default: 7 after
-	// accepting.
+	// ReputationCost is how much withdrawing after accepting, before the
+	// start, hurts the person's standing with this employer and its
+	// network. Unit: rating. Default: 7.
 	ReputationCost *float64 `yaml:"reputation_cost,omitempty" json:"reputation_cost,omitempty" check:"rating"`
+	// QuitReputationCost is how much resigning right after the start hurts
+	// it: the employer has spent on hiring and training and counted on the
+	// person. The cost falls linearly with the months worked, to the
+	// withdrawal cost (reputation_cost) after 6 months. Unit: rating.
+	// Default: three quarters of the way from reputation_cost to 10 (9.25
+	// for the default withdrawal cost of 7): quitting days after starting
+	// is about the worst a new hire can do to an employer, and it never
+	// costs less than withdrawing before the start.
+	QuitReputationCost *float64 `yaml:"quit_reputation_cost,omitempty" json:"quit_reputation_cost,omitempty" check:"rating"`
 	// ClosesDoor is true when withdrawing means the employer will not hire
 	// the person again (no conversion there). Default: true.
 	ClosesDoor *bool `yaml:"closes_door,omitempty" json:"closes_door,omitempty"`
@@ -578,10 +616,24 @@ type SearchSettings struct {
 	// tail.
 	Months *Estimate `yaml:"months,omitempty" json:"months,omitempty" check:"min=0,max=60"`
 	// Pay of the job a search finds. Default: the keep_searching option's
-	// pay, else the lowest expected pay among the case's opportunities (a
-	// cautious guess: a search after a missed chance finds work like the
-	// least paid of the jobs on the table).
+	// pay, else the national median wage of settings.search.occupation (BLS
+	// Occupational Employment and Wage Statistics, May 2024), else the
+	// median of the expected pay of the case's opportunities (work like
+	// the jobs on the table).
 	Pay *Pay `yaml:"pay,omitempty" json:"pay,omitempty"`
+	// Role of the job a search is expected to find, in the person's words
+	// ("HR assistant"); it counts for the fit with the goal.
+	Role string `yaml:"role,omitempty" json:"role,omitempty" check:"max=200"`
+	// Occupation is the O*NET-SOC code of the job a search is expected to
+	// find; its national median wage is the default pay, its BLS
+	// projection the outlook. Default: the keep_searching option's.
+	Occupation string `yaml:"occupation,omitempty" json:"occupation,omitempty" check:"soc"`
+	// Ratings of the job a search finds on the lens criteria, by criterion
+	// id, as an opportunity's ratings (the person's own guess: "a search
+	// would find office work with flexible hours": flexibility 7). Default:
+	// the keep_searching option's ratings, else neutral (5/10, and the
+	// middle of each custom criterion's scale).
+	Ratings map[string]float64 `yaml:"ratings,omitempty" json:"ratings,omitempty"`
 	// Health is true when the job a search finds comes with employer health
 	// coverage. Default: the keep_searching option's benefits.health, else
 	// true (the job found is taken to be permanent, and most permanent jobs

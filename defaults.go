@@ -1,6 +1,9 @@
 package crossroads
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Figure is a published number the analyses use as a default, with its
 // source, so that reports can show every assumption next to where it comes
@@ -383,6 +386,33 @@ func (c *Commitments) ReputationCostValue() float64 {
 	return ratingOr(c.ReputationCost, DefaultReputationCost)
 }
 
+// QuitFadeMonths is how long after the start the extra reputation cost of
+// resigning (over withdrawing before the start) lasts: it falls linearly to
+// nothing over these months.
+const QuitFadeMonths = 6.0
+
+// QuitReputationCostValue returns the reputation cost of resigning right
+// after the start, 0–10: quit_reputation_cost, else three quarters of the
+// way from the withdrawal cost to 10.
+func (c *Commitments) QuitReputationCostValue() float64 {
+	if c.QuitReputationCost != nil {
+		return *c.QuitReputationCost
+	}
+	w := c.ReputationCostValue()
+	return w + 0.75*(10-w)
+}
+
+// QuitReputationCostAfter returns the reputation cost of resigning after
+// working the given months: the quit cost at the start, falling linearly
+// to the withdrawal cost over QuitFadeMonths (and never below it).
+func (c *Commitments) QuitReputationCostAfter(months float64) float64 {
+	w, q := c.ReputationCostValue(), c.QuitReputationCostValue()
+	if q <= w {
+		return q
+	}
+	return w + (q-w)*max(0, 1-max(0, months)/QuitFadeMonths)
+}
+
 // NoticeWeeksValue returns the notice to give when resigning, in weeks.
 func (c *Commitments) NoticeWeeksValue() float64 {
 	return ratingOr(c.NoticeWeeks, DefaultNoticeWeeks)
@@ -450,6 +480,25 @@ func (c *Case) SearchDuration() Estimate {
 	return DefaultSearchMonths
 }
 
+// MedianPay returns, as a monthly pay, the median of the expected monthly
+// pay of the opportunities (the mean of the two middle ones for an even
+// number); the zero Pay when there are none.
+func MedianPay(opps []*Opportunity) Pay {
+	var m []float64
+	for _, o := range opps {
+		m = append(m, o.Pay.Monthly())
+	}
+	if len(m) == 0 {
+		return Pay{}
+	}
+	slices.Sort(m)
+	v := m[len(m)/2]
+	if len(m)%2 == 0 {
+		v = (m[len(m)/2-1] + v) / 2
+	}
+	return Pay{Amount: Exactly(v), Per: "month"}
+}
+
 // SearchJobID is the id of the job a search finds (see Case.SearchJob).
 const SearchJobID = "search-job"
 
@@ -473,11 +522,7 @@ func (c *Case) SearchJob() Opportunity {
 		for i := range c.Opportunities {
 			others = append(others, &c.Opportunities[i])
 		}
-		for i, o := range others {
-			if i == 0 || o.Pay.Monthly() < job.Pay.Monthly() {
-				job.Pay = o.Pay
-			}
-		}
+		job.Pay = MedianPay(others)
 		if n := float64(len(others)); n > 0 {
 			minutes, cost := 0.0, 0.0
 			for _, o := range others {
@@ -497,6 +542,22 @@ func (c *Case) SearchJob() Opportunity {
 	}
 	if s.Pay != nil {
 		job.Pay = *s.Pay
+	}
+	if s.Role != "" {
+		job.Role = s.Role
+	}
+	if s.Occupation != "" {
+		job.Occupation = s.Occupation
+	}
+	if len(s.Ratings) > 0 {
+		r := map[string]float64{}
+		for k, v := range job.Ratings {
+			r[k] = v
+		}
+		for k, v := range s.Ratings {
+			r[k] = v
+		}
+		job.Ratings = r
 	}
 	if s.Health != nil {
 		job.Benefits.Health = s.Health

@@ -32,6 +32,16 @@ type Options struct {
 	Outlook func(code string) (percent float64, ok bool)
 }
 
+// occupationWage returns the national median annual wage of an occupation
+// (BLS OEWS May 2024).
+func occupationWage(code string) (float64, string, bool) {
+	o, ok := occupation.Lookup(code)
+	if !ok || o.Wages == nil || !o.Wages.Annual.Median.Known() {
+		return 0, "", false
+	}
+	return o.Wages.Annual.Median.Dollars(), "BLS OEWS May 2024, " + o.Wages.SOCTitle, true
+}
+
 // occupationOutlook returns the BLS projected change of an occupation.
 func occupationOutlook(code string) (float64, bool) {
 	o, ok := occupation.Lookup(code)

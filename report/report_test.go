@@ -144,7 +144,10 @@ func TestSummaryAnswersTheCoach(t *testing.T) {
 		"chance of being hired permanently at the end of the call-centre contract: above",
 		"months without pay on average",
 		"months without an employer health plan, paying",
-		"fall below zero at some point, most often in month",
+		"fall below zero at some point, most often first in month",
+		"In those futures you would be about",
+		"short at the worst",
+		"Plan " + best.Letter + " means ",
 		"Knowing the data-entry job's answer",
 	} {
 		if !strings.Contains(all, want) {

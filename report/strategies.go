@@ -26,6 +26,8 @@ type Simulation struct {
 	Criteria []strategy.Criterion `json:"criteria"`
 	// States are the daily-life and future values of a month in each job.
 	States []strategy.StateValue `json:"states"`
+	// SearchJob is the job a search finds, as simulated.
+	SearchJob strategy.SearchJob `json:"search_job"`
 	// Best is the id of the plan ranked first, and Lead its margin.
 	Best string        `json:"best"`
 	Lead strategy.Lead `json:"lead"`
@@ -62,6 +64,26 @@ type Strategy struct {
 	RunOutMonth      int     `json:"run_out_month"`
 	RunOutDate       string  `json:"run_out_date,omitempty"`
 	RunOutShare      float64 `json:"run_out_share"`
+	// ShortfallMean is the expected depth of the hole: how far below zero
+	// savings go at the worst month end (0 in a future where they never
+	// do); ShortfallP90 its 90th percentile; MonthsShort the expected month
+	// ends with savings below zero. Money is never negative.
+	ShortfallMean   float64 `json:"shortfall_mean"`
+	ShortfallMeanSE float64 `json:"shortfall_mean_se"`
+	ShortfallP90    float64 `json:"shortfall_p90"`
+	ShortfallP90SE  float64 `json:"shortfall_p90_se"`
+	MonthsShort     float64 `json:"months_short"`
+	MonthsShortSE   float64 `json:"months_short_se"`
+	// ShortfallAverage is how far below zero savings are on average over
+	// the month ends of the horizon (0 at month ends above zero), expected
+	// over the futures: depth and length in one amount, the measure of the
+	// hardship criterion.
+	ShortfallAverage   float64 `json:"shortfall_average"`
+	ShortfallAverageSE float64 `json:"shortfall_average_se"`
+	// SavingsWorth is the certainty equivalent of the savings at the
+	// horizon: the sure amount the person would value as much as the
+	// plan's uncertain savings (the money criterion's utility inverted).
+	SavingsWorth float64 `json:"savings_worth"`
 	// MonthsWithoutPay: expected months without a paycheck.
 	MonthsWithoutPay   float64 `json:"months_without_pay"`
 	MonthsWithoutPaySE float64 `json:"months_without_pay_se"`
@@ -77,9 +99,15 @@ type Strategy struct {
 	// PPermanent: probability of being in a permanent job at the horizon.
 	PPermanent   float64 `json:"p_permanent"`
 	PPermanentSE float64 `json:"p_permanent_se"`
-	// ReputationCost: expected reputation cost of withdrawals, 0–10.
+	// ReputationCost: expected reputation cost of withdrawing and quitting,
+	// 0–10 each.
 	ReputationCost   float64 `json:"reputation_cost"`
 	ReputationCostSE float64 `json:"reputation_cost_se"`
+	// Withdrawals is the expected number of accepted offers withdrawn from
+	// before their start, Quits of jobs resigned from after their start
+	// (the chance of each, when the plan has one).
+	Withdrawals float64 `json:"withdrawals"`
+	Quits       float64 `json:"quits"`
 	// Money spent within the horizon, expected: all health cover, the part
 	// bought without an employer, the commute, reneging and resigning; and
 	// the other income received.
@@ -88,7 +116,9 @@ type Strategy struct {
 	CommuteCost    float64 `json:"commute_cost"`
 	WithdrawalCost float64 `json:"withdrawal_cost"`
 	OtherIncome    float64 `json:"other_income"`
-	// Values of the ranking's criteria (Simulation.Criteria), 0–1.
+	// Values of the ranking's criteria (Simulation.Criteria): 1 is best;
+	// money and hardship fall below 0 for holes deeper than the scale of
+	// their value functions (docs/simulation.md).
 	Values []CriterionValue `json:"values"`
 	// Fan is the month-by-month P10, P50 and P90 of savings.
 	Fan []FanPoint `json:"fan"`
@@ -134,7 +164,8 @@ func monthEnd(c *crossroads.Case, m float64) string {
 // buildStrategies runs the simulation of the plans and puts it into the
 // report.
 func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[string]float64) error {
-	a, err := strategy.Analyze(c, strategy.Options{Weights: within, Outlook: opt.Outlook, Paths: opt.Paths, Seed: opt.Seed, Workers: opt.Workers})
+	a, err := strategy.Analyze(c, strategy.Options{Weights: within, Outlook: opt.Outlook, Paths: opt.Paths, Seed: opt.Seed, Workers: opt.Workers,
+		Wage: occupationWage})
 	if err != nil {
 		return err
 	}
@@ -142,7 +173,8 @@ func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[str
 	sim := a.Sim
 	r.Simulation = &Simulation{Paths: a.Paths, SensitivityPaths: a.SensitivityPaths, FanPaths: sim.FanPaths, Seed: a.Seed,
 		HorizonMonths: sim.Horizon, PayLagMonths: sim.PayLagMonths, Method: a.Method, ScoreMeaning: planScoreMeanings[a.Method],
-		Criteria: a.Criteria, States: a.States, Best: a.Strategies[a.Best].ID, Lead: a.Lead}
+		Criteria: a.Criteria, States: a.States, SearchJob: a.SearchJob, Best: a.Strategies[a.Best].ID, Lead: a.Lead}
+	r.Simulation.SearchJob.MonthlyPay = cents(a.SearchJob.MonthlyPay)
 	for i := range r.Simulation.Criteria {
 		cr := &r.Simulation.Criteria[i]
 		cr.InGroup, cr.Weight = r4(cr.InGroup), r4(cr.Weight)
@@ -172,6 +204,12 @@ func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[str
 			ReputationCost: r4(m.Reputation), ReputationCostSE: r4(se.Reputation),
 			HealthCost: cents(m.HealthCost), OwnHealthCost: cents(m.OwnHealthCost), CommuteCost: cents(m.CommuteCost),
 			WithdrawalCost: cents(m.WithdrawalCost), OtherIncome: cents(m.OtherIncome),
+			ShortfallMean: cents(m.Shortfall), ShortfallMeanSE: cents(se.Shortfall),
+			ShortfallP90: cents(o.ShortfallP90.Value), ShortfallP90SE: cents(o.ShortfallP90.SE),
+			MonthsShort: r4(m.MonthsShort), MonthsShortSE: r4(se.MonthsShort),
+			ShortfallAverage: cents(m.ShortArea / float64(sim.Horizon)), ShortfallAverageSE: cents(se.ShortArea / float64(sim.Horizon)),
+			SavingsWorth: cents(a.Utility.CertaintyEquivalent(m.Utility)),
+			Withdrawals:  r4(m.Withdrawals), Quits: r4(m.Quits),
 		}
 		if o.RunOutMonth > 0 {
 			st.RunOutDate = monthEnd(c, float64(o.RunOutMonth))

@@ -28,6 +28,8 @@ func (r *Report) writePlansText(t *textWriter) {
 		run := fmt.Sprintf("Savings run out: %s ±%s", pct1(s.PSavingsRunOut), pct1(s.PSavingsRunOutSE))
 		if s.RunOutMonth > 0 {
 			run += fmt.Sprintf(", most often first in month %d (%s)", s.RunOutMonth, s.RunOutDate)
+			run += fmt.Sprintf("; the hole %s ±%s on average (P90 %s ±%s), %.1f ±%.2f month ends below zero",
+				r.money(s.ShortfallMean), r.money(s.ShortfallMeanSE), r.money(s.ShortfallP90), r.money(s.ShortfallP90SE), s.MonthsShort, s.MonthsShortSE)
 		}
 		t.wrap("     ", run+".")
 		t.wrap("     ", fmt.Sprintf("Months without pay %.1f ±%.2f; without an employer health plan %.1f ±%.2f.",
@@ -38,11 +40,12 @@ func (r *Report) writePlansText(t *textWriter) {
 		}
 		t.wrap("     ", fmt.Sprintf("%s; take-home pay %s; in a permanent job at month %d: %s.",
 			cover, r.money(s.TakeHome), sim.HorizonMonths, pct(s.PPermanent)))
-		switch {
-		case s.WithdrawalCost > 0:
-			t.wrap("     ", fmt.Sprintf("Withdrawing costs %s and %.1f/10 of reputation on average.", r.money(s.WithdrawalCost), s.ReputationCost))
-		case s.ReputationCost > 0:
-			t.wrap("     ", fmt.Sprintf("Withdrawing costs %.1f/10 of reputation on average.", s.ReputationCost))
+		if s.Withdrawals+s.Quits > 0 {
+			w := fmt.Sprintf("Withdrawing before a start in %s of the futures, resigning after one in %s: %.1f/10 of reputation on average", pct(s.Withdrawals), pct(s.Quits), s.ReputationCost)
+			if s.WithdrawalCost > 0 {
+				w += fmt.Sprintf(" and %s", r.money(s.WithdrawalCost))
+			}
+			t.wrap("     ", w+".")
 		}
 	}
 	t.blank()
@@ -50,7 +53,7 @@ func (r *Report) writePlansText(t *textWriter) {
 	for _, cr := range sim.Criteria {
 		t.wrapHanging(fmt.Sprintf("    %5.1f%%  ", 100*cr.Weight), "            ", cr.Name+": "+cr.Value+".")
 	}
-	t.line("  Values of each plan (0 worst, 1 best):")
+	t.line("  Values of each plan (1 best; below 0, a hole deeper than the value's scale):")
 	head := "          "
 	for _, cr := range sim.Criteria {
 		head += fmt.Sprintf(" %9s", clip(cr.ID, 9))

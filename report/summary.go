@@ -238,6 +238,10 @@ func (r *Report) moneySentence(o *Opportunity) string {
 	}
 	if f.MonthsToFirstPay > 0 {
 		s := fmt.Sprintf("its first paycheck is %.1f months away, which uses %s of your %s savings", f.MonthsToFirstPay, r.money(f.SpendBeforePay), r.money(c.Person.Savings))
+		if f.CurrentJobPay > 0 {
+			s = fmt.Sprintf("its first paycheck is %.1f months away; your current job pays %s until then, so the wait uses %s of your %s savings",
+				f.MonthsToFirstPay, r.money(f.CurrentJobPay), r.money(f.SpendBeforePay), r.money(c.Person.Savings))
+		}
 		if f.SpendBeforePay > c.Person.Savings {
 			s += fmt.Sprintf(": %s more than you have", r.money(f.SpendBeforePay-c.Person.Savings))
 		}

@@ -32,11 +32,17 @@ func (r *Report) planSentences() []string {
 		s += fmt.Sprintf(", %.1f points ahead of plan %s: %s", sim.Lead.Points, ru.Letter, lowerFirst(ru.Name))
 	}
 	out = append(out, s+").")
+	if s := r.reasonSentence(best, r.strategy(sim.Lead.RunnerUp)); s != "" {
+		out = append(out, s)
+	}
 	if s := r.surenessSentence(); s != "" {
 		out = append(out, s)
 	}
 	out = append(out, r.hiringSentences()...)
 	if s := r.planMoneySentence(best); s != "" {
+		out = append(out, s)
+	}
+	if s := r.commitmentSentence(best); s != "" {
 		out = append(out, s)
 	}
 	if s := r.riskiestSentence(best); s != "" {
@@ -46,6 +52,80 @@ func (r *Report) planSentences() []string {
 		out = append(out, r.voiSummary(v))
 	}
 	return out
+}
+
+// reasonSentence says why the best plan comes before the runner-up, in the
+// criteria that make the difference, in money and months a person feels:
+// "Plan B comes first because it keeps more of your standing with the
+// employer (3.4 out of 10 lost on average, against 3.9), while plan C
+// leaves you $700 more at month 24."
+func (r *Report) reasonSentence(best, other *Strategy) string {
+	if best == nil || other == nil || r.Simulation == nil {
+		return ""
+	}
+	type part struct {
+		id   string
+		gain float64 // weighted value difference, best − other
+	}
+	var parts []part
+	for k, cr := range r.Simulation.Criteria {
+		if k < len(best.Values) && k < len(other.Values) && cr.Weight > 0 {
+			parts = append(parts, part{cr.ID, cr.Weight * (best.Values[k].Value - other.Values[k].Value)})
+		}
+	}
+	slices.SortStableFunc(parts, func(a, b part) int {
+		switch {
+		case math.Abs(a.gain) > math.Abs(b.gain):
+			return -1
+		case math.Abs(a.gain) < math.Abs(b.gain):
+			return 1
+		}
+		return 0
+	})
+	var pros, cons []string
+	for _, p := range parts {
+		if math.Abs(p.gain) < 0.0005 {
+			continue
+		}
+		x, y := best, other
+		if p.gain < 0 {
+			x, y = other, best
+		}
+		var why string
+		switch p.id {
+		case strategy.CritMoney:
+			why = fmt.Sprintf("leaves you %s more at month %d on average (worth %s against %s to you, counting the risk)",
+				r.money(roundMoney(x.SavingsMean-y.SavingsMean)), r.HorizonMonths, r.money(roundMoney(x.SavingsWorth)), r.money(roundMoney(y.SavingsWorth)))
+		case strategy.CritRunOut:
+			why = fmt.Sprintf("leaves a smaller hole: over the %s your savings would be about %s below zero on average, against %s (they run out in %s of the futures against %s)",
+				monthsWord(r.HorizonMonths), r.money(roundMoney(x.ShortfallAverage)), r.money(roundMoney(y.ShortfallAverage)), pct(x.PSavingsRunOut), pct(y.PSavingsRunOut))
+		case strategy.CritCover:
+			why = fmt.Sprintf("leaves you fewer months with no health cover (%.1f against %.1f)", x.MonthsWithoutHealthCoverage, y.MonthsWithoutHealthCoverage)
+		case strategy.CritReputation:
+			why = fmt.Sprintf("keeps more of your standing with the employers (%.1f out of 10 lost on average, against %.1f)", x.ReputationCost, y.ReputationCost)
+		case strategy.CritFuture:
+			why = "spends more of the months in work that builds toward your goal"
+		case strategy.CritDailyLife:
+			why = "spends more of the months in work whose daily life suits you"
+		default:
+			continue
+		}
+		if p.gain > 0 {
+			if len(pros) < 2 {
+				pros = append(pros, why)
+			}
+		} else if len(cons) < 1 {
+			cons = append(cons, why)
+		}
+	}
+	if len(pros) == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("Plan %s comes first because it %s", best.Letter, strings.Join(pros, ", and it "))
+	if len(cons) > 0 {
+		s += fmt.Sprintf(", while plan %s %s", other.Letter, cons[0])
+	}
+	return s + "."
 }
 
 // surenessSentence says how sure the best plan is: its lead against the
@@ -101,6 +181,13 @@ func (r *Report) nearestChanges(n int) []string {
 		if *b.Value > b.Current {
 			dir = "above"
 		}
+		value := dir + " " + r.inputValue(b.Unit, *b.Value)
+		switch {
+		case b.Unit == "probability" && dir == "above" && *b.Value >= 0.9995:
+			value = "certain"
+		case b.Unit == "probability" && dir == "below" && *b.Value <= 0.0005:
+			value = "nil"
+		}
 		width := b.High - b.Low
 		if width <= 0 {
 			width = 1
@@ -111,7 +198,7 @@ func (r *Report) nearestChanges(n int) []string {
 			dist[b.Input] = d
 		}
 		dist[b.Input] = math.Min(dist[b.Input], d)
-		byInput[b.Input] = append(byInput[b.Input], dir+" "+r.inputValue(b.Unit, *b.Value))
+		byInput[b.Input] = append(byInput[b.Input], value)
 	}
 	for _, id := range order {
 		for _, b := range r.BreakEven {
@@ -220,12 +307,91 @@ func (r *Report) planMoneySentence(p *Strategy) string {
 	s += fmt.Sprintf(". Your savings would end the %s between %s and %s (median %s)", monthsWord(r.HorizonMonths),
 		r.money(p.SavingsP10), r.money(p.SavingsP90), r.money(p.SavingsP50))
 	if p.PSavingsRunOut >= 0.005 {
-		s += fmt.Sprintf(", and in %s of the futures they fall below zero at some point, most often in month %d (around %s)",
+		s += fmt.Sprintf(", and in %s of the futures they fall below zero at some point, most often first in month %d (around %s)",
 			pct(p.PSavingsRunOut), p.RunOutMonth, p.RunOutDate)
+		s += ". " + r.holeSentence(p)
 	} else {
 		s += ", and they do not run out"
 	}
 	return s + "."
+}
+
+// holeSentence says how deep and how long a plan's hole is in the futures
+// where savings run out: "In those futures you would be about $4,200 short
+// at the worst, for about 5 month ends; in the worst tenth, more than
+// $9,000."
+func (r *Report) holeSentence(p *Strategy) string {
+	if p.PSavingsRunOut <= 0 {
+		return ""
+	}
+	depth, months := p.ShortfallMean/p.PSavingsRunOut, p.MonthsShort/p.PSavingsRunOut
+	s := fmt.Sprintf("In those futures you would be about %s short at the worst, for about %s", r.money(roundMoney(depth)), monthEnds(months))
+	if p.PSavingsRunOut > 0.1 && p.ShortfallP90 > depth*1.1 {
+		s += fmt.Sprintf("; in the worst tenth of all futures, more than %s", r.money(roundMoney(p.ShortfallP90)))
+	}
+	return s
+}
+
+// roundMoney rounds an amount for a sentence: to $100 above $1,000, to $10
+// below.
+func roundMoney(x float64) float64 {
+	if math.Abs(x) >= 1000 {
+		return math.Round(x/100) * 100
+	}
+	return math.Round(x/10) * 10
+}
+
+func monthEnds(m float64) string {
+	if m < 1.5 {
+		return "a month"
+	}
+	return fmt.Sprintf("%.0f months", m)
+}
+
+// commitmentSentence says which commitments a plan breaks, and when:
+// withdrawing from an accepted offer before its start, or resigning after
+// starting (which costs more goodwill, the sooner after the start).
+func (r *Report) commitmentSentence(p *Strategy) string {
+	if r.plans == nil || p.Withdrawals+p.Quits < 0.005 {
+		return ""
+	}
+	c := r.caseRef
+	var pol *strategy.Result
+	for i := range r.plans.Strategies {
+		if r.plans.Strategies[i].ID == p.ID {
+			pol = &r.plans.Strategies[i]
+		}
+	}
+	if pol == nil {
+		return ""
+	}
+	var accepted []string
+	for j := range c.Opportunities {
+		if o := &c.Opportunities[j]; o.Status == crossroads.StatusAccepted {
+			accepted = append(accepted, "the "+o.Name)
+		}
+	}
+	what := orJoin(accepted)
+	when := ""
+	for _, t := range pol.Policy.Targets {
+		o := &c.Opportunities[t]
+		when = fmt.Sprintf(", when the %s's answer comes (expected by %s)", o.Name, o.KnownBy(c.AsOf))
+		break
+	}
+	var parts []string
+	switch {
+	case p.Withdrawals > 0.995:
+		parts = append(parts, fmt.Sprintf("withdrawing from %s now, before it starts", what))
+	case p.Withdrawals >= 0.005:
+		parts = append(parts, fmt.Sprintf("withdrawing from %s before it starts in %s of the futures%s", what, pct(p.Withdrawals), when))
+	}
+	if p.Quits >= 0.005 {
+		parts = append(parts, fmt.Sprintf("resigning from %s after starting in %s of the futures, which costs more goodwill than withdrawing before the start", what, pct(p.Quits)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Plan %s means %s; on average that costs %.1f out of 10 of your standing with the employer.", p.Letter, strings.Join(parts, ", and "), p.ReputationCost)
 }
 
 // heldOpportunity returns the report opportunity a plan keeps or accepts.
@@ -254,8 +420,9 @@ func (r *Report) riskiestSentence(best *Strategy) string {
 	if worst == nil || worst.ID == best.ID || worst.PSavingsRunOut < best.PSavingsRunOut+0.05 {
 		return ""
 	}
-	return fmt.Sprintf("The riskiest plan is %s, %s: savings run out in %s of the futures (against %s under plan %s), most often in month %d.",
-		worst.Letter, lowerFirst(worst.Name), pct(worst.PSavingsRunOut), pct(best.PSavingsRunOut), best.Letter, worst.RunOutMonth)
+	return fmt.Sprintf("The riskiest plan is %s, %s: savings run out in %s of the futures (against %s under plan %s), most often first in month %d, and the hole is about %s on average against %s.",
+		worst.Letter, lowerFirst(worst.Name), pct(worst.PSavingsRunOut), pct(best.PSavingsRunOut), best.Letter, worst.RunOutMonth,
+		r.money(roundMoney(worst.ShortfallMean)), r.money(roundMoney(best.ShortfallMean)))
 }
 
 // voiSummary says in a sentence what knowing a pending answer is worth.

@@ -67,8 +67,11 @@ type Facts struct {
 	// MonthsToFirstPay from the as_of date.
 	MonthsToFirstPay float64 `json:"months_to_first_pay"`
 	// SpendBeforePay is what the person spends from savings before the
-	// first pay.
+	// first pay; CurrentJobPay the take-home of the current job received
+	// until then (the current job is kept until the new one starts, as in
+	// the simulation).
 	SpendBeforePay float64 `json:"spend_before_pay"`
+	CurrentJobPay  float64 `json:"current_job_pay,omitempty"`
 	// PaidMonthsFirstYear is the expected number of paid months in the 12
 	// months after the start.
 	PaidMonthsFirstYear float64 `json:"paid_months_first_year"`
@@ -357,7 +360,7 @@ func (sc *scorer) derived(id string) (float64, string) {
 	case crossroads.CritFirstPaycheck:
 		return sc.firstPaycheck()
 	case crossroads.CritSecurity:
-		months := sc.paidMonthsFirstYear()
+		months := sc.paidMonthsFirstYear() * sc.survivalFirstYear()
 		sc.f.PaidMonthsFirstYear = months
 		return months / 12, fmt.Sprintf("%.1f of the first 12 months paid, expected", months)
 	case crossroads.CritEnjoyment:
@@ -373,6 +376,9 @@ func (sc *scorer) derived(id string) (float64, string) {
 		return sc.goalFit()
 	case crossroads.CritPermanence:
 		p := sc.permanence()
+		if f := o.Future.Failure; f != nil {
+			p *= 1 - f.Probability
+		}
 		sc.f.PermanenceChance = p
 		switch {
 		case o.Status == crossroads.StatusKeepSearching:
@@ -425,11 +431,12 @@ func (sc *scorer) firstPaycheck() (float64, string) {
 	}
 	g := StartMonths(c, o) + PayLagMonths
 	sc.f.MonthsToFirstPay = g
-	monthly := c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer()
-	spend := g*monthly - IncomeBetween(c, 0, g)
-	spend = math.Max(0, spend)
-	sc.f.SpendBeforePay = spend
+	spend, fromJob := Bridge(c, o, g)
+	sc.f.SpendBeforePay, sc.f.CurrentJobPay = spend, fromJob
 	why := fmt.Sprintf("first pay in %.1f months: %s from savings of %s", g, sc.money(spend), sc.money(c.Person.Savings))
+	if fromJob > 0 {
+		why = fmt.Sprintf("first pay in %.1f months, the current job paying %s until then: %s from savings of %s", g, sc.money(fromJob), sc.money(spend), sc.money(c.Person.Savings))
+	}
 	if c.Person.Savings <= 0 {
 		if spend > 0 {
 			return 0, why
@@ -437,6 +444,41 @@ func (sc *scorer) firstPaycheck() (float64, string) {
 		return 1, why
 	}
 	return clamp01(1 - spend/c.Person.Savings), why
+}
+
+// CurrentJob returns the case's current job (the first opportunity with
+// status current_job), or nil.
+func CurrentJob(c *crossroads.Case) *crossroads.Opportunity {
+	for i := range c.Opportunities {
+		if c.Opportunities[i].Status == crossroads.StatusCurrentJob {
+			return &c.Opportunities[i]
+		}
+	}
+	return nil
+}
+
+// Bridge returns what the person draws from savings between as_of and the
+// first paycheck of opportunity o, g months away, on the simulation's
+// timeline: essential expenses every month; the current job, if any, kept
+// until o starts (or until it ends for certain), paying its take-home half
+// a month after the work (so until g) and costing its health plan's share
+// (or one's own cover) and its commute while worked; one's own cover once
+// no job covers; the one-off cost of starting o; the other income. fromJob is the current job's take-home
+// received in that time. The draw is never below zero.
+func Bridge(c *crossroads.Case, o *crossroads.Opportunity, g float64) (spend, fromJob float64) {
+	p := &c.Person
+	own := p.HealthWithoutEmployer()
+	cost := g*(p.MonthlyExpenses+own) + o.Costs.OneOff
+	if cur := CurrentJob(c); cur != nil && cur != o {
+		work := max(0, g-PayLagMonths)
+		if !cur.Employment.Ends.IsZero() {
+			work = min(work, max(0, c.AsOf.MonthsUntil(cur.Employment.Ends)))
+		}
+		paid := min(g, work+PayLagMonths)
+		fromJob = paid * money.MonthlyTakeHome(cur.Pay.Monthly(), TaxOf(c))
+		cost += work * (HealthCost(c, &cur.Benefits, cur.IsFixedTerm()) - own + cur.CommuteMonthlyCost())
+	}
+	return max(0, cost-fromJob-IncomeBetween(c, 0, g)), fromJob
 }
 
 // IncomeBetween returns the person's other income received between months
@@ -495,6 +537,30 @@ func (sc *scorer) paidMonthsFirstYear() float64 {
 	return months
 }
 
+// survivalFirstYear returns the share of the first year after the start
+// during which the employer is expected to be still in business, under its
+// one-time failure risk (future.failure: probability p, at a time spread
+// evenly over the months from as_of): (1/12)·∫ (1 − p·min(1, τ/N)) dτ over
+// the year after the start.
+func (sc *scorer) survivalFirstYear() float64 {
+	f := sc.o.Future.Failure
+	if f == nil || f.Probability == 0 {
+		return 1
+	}
+	s, n, p := StartMonths(sc.c, sc.o), float64(f.WithinMonths), f.Probability
+	// ∫_a^b min(1, τ/N) dτ
+	ramp := func(a, b float64) float64 {
+		in := func(x float64) float64 {
+			if x <= n {
+				return x * x / (2 * n)
+			}
+			return n/2 + (x - n)
+		}
+		return in(b) - in(a)
+	}
+	return 1 - p*ramp(s, s+12)/12
+}
+
 func (sc *scorer) permanence() float64 {
 	o := sc.o
 	switch {
@@ -517,6 +583,9 @@ func (sc *scorer) goalFit() (float64, string) {
 	if len(g.Targets) == 0 {
 		return 0.5, "no goal targets named; neutral assumed"
 	}
+	if t, ok := sameAny(g.Targets, o.Role); ok {
+		return 1, fmt.Sprintf("the role %q is the goal target %q", o.Role, t)
+	}
 	if t, via, ok := matchAny(g.Targets, o.Future.LeadsTo); ok {
 		return 1, fmt.Sprintf("leads to %q, a goal target (%q)", via, t)
 	}
@@ -524,6 +593,28 @@ func (sc *scorer) goalFit() (float64, string) {
 		return 0.6, fmt.Sprintf("the role or field %q touches the goal target %q", via, t)
 	}
 	return 0.2, fmt.Sprintf("nothing about it points to the goal (%s)", strings.Join(g.Targets, ", "))
+}
+
+// sameAny reports the first target that is the role itself, ignoring case,
+// spaces and a leading article.
+func sameAny(targets []string, role string) (string, bool) {
+	norm := func(x string) string {
+		x = strings.ToLower(strings.Join(strings.Fields(x), " "))
+		for _, a := range []string{"a ", "an ", "the "} {
+			x = strings.TrimPrefix(x, a)
+		}
+		return x
+	}
+	r := norm(role)
+	if r == "" {
+		return "", false
+	}
+	for _, t := range targets {
+		if norm(t) == r {
+			return t, true
+		}
+	}
+	return "", false
 }
 
 // matchAny reports the first target that matches a candidate: one contains

@@ -234,3 +234,84 @@ func TestGoalChangesDefaultWeights(t *testing.T) {
 		t.Errorf("flexibility weight = %v, want the person's need for flexibility, 8", got)
 	}
 }
+
+// TestBridgeKeepsTheCurrentJob checks the first-paycheck criterion on the
+// simulation's timeline: a person in a current job keeps it, and its pay,
+// until the new job starts, so the new job's first paycheck 1.5 months
+// away costs only the difference between needs and the current job's
+// take-home, its commute and the months of own cover.
+func TestBridgeKeepsTheCurrentJob(t *testing.T) {
+	ptr := func(x float64) *float64 { return &x }
+	asOf := crossroads.MustDate("2027-01-01")
+	c := &crossroads.Case{AsOf: asOf, HorizonMonths: 12,
+		Person:   crossroads.Person{MonthlyExpenses: 2000, Savings: 5000, Health: crossroads.HealthNeed{WithoutEmployerMonthly: ptr(300)}},
+		Settings: crossroads.Settings{Tax: crossroads.Tax{Mode: "effective", EffectiveRate: ptr(0.2)}}}
+	cur := crossroads.Opportunity{ID: "cur", Name: "current job", Status: crossroads.StatusCurrentJob,
+		Pay: crossroads.Pay{Amount: crossroads.Exactly(2500), Per: "month"}, Benefits: crossroads.Benefits{Health: new(bool)}}
+	cur.Commute.MonthlyCost = ptr(100)
+	nw := crossroads.Opportunity{ID: "new", Name: "new job", Status: crossroads.StatusOffer, Start: crossroads.MustDate("2027-01-31"),
+		Pay: crossroads.Pay{Amount: crossroads.Exactly(3000), Per: "month"}}
+	for _, tc := range []struct {
+		name string
+		opps []crossroads.Opportunity
+	}{
+		{"without a current job", []crossroads.Opportunity{nw}},
+		{"with a current job", []crossroads.Opportunity{cur, nw}},
+	} {
+		c.Opportunities = tc.opps
+		s := asOf.MonthsUntil(nw.Start)
+		g := s + lens.PayLagMonths
+		spend, paid := lens.Bridge(c, &c.Opportunities[len(tc.opps)-1], g)
+		want, wantPaid := g*2300, 0.0
+		if len(tc.opps) == 2 {
+			// Paid by the current job until g; its commute while worked;
+			// own cover all along (it has no plan).
+			wantPaid = g * 2500 * 0.8
+			want = g*2300 + s*100 - wantPaid
+		}
+		if math.Abs(spend-want) > 1e-9 || math.Abs(paid-wantPaid) > 1e-9 {
+			t.Errorf("%s: Bridge = %.4f, %.4f; want %.4f, %.4f", tc.name, spend, paid, want, wantPaid)
+		}
+		got := evaluate(t, c, lens.Settings{})["new"]
+		if math.Abs(got.Facts.SpendBeforePay-want) > 1e-9 || math.Abs(got.Facts.CurrentJobPay-wantPaid) > 1e-9 {
+			t.Errorf("%s: facts %+v; want spend %.4f, paid %.4f", tc.name, got.Facts, want, wantPaid)
+		}
+	}
+}
+
+// TestGoalFitRoleIsTheGoal: a job whose role is the goal target itself
+// fits the goal fully; one whose field only touches it, 0.6 (the example's
+// data-entry job, given the field "human resources").
+func TestGoalFitRoleIsTheGoal(t *testing.T) {
+	for _, tc := range []struct {
+		edit [2]string
+		want float64
+	}{
+		{[2]string{"role: Administrative data entry clerk", "role: Human  Resources"}, 1},
+		{[2]string{"role: Administrative data entry clerk", "role: the human resources"}, 1},
+		{[2]string{"field: railroad equipment", "field: human resources"}, 0.6},
+		{[2]string{"role: Administrative data entry clerk", "role: Administrative data entry clerk"}, 0.2},
+	} {
+		de := evaluate(t, example(t, tc.edit), lens.Settings{})["data-entry"]
+		if cr := criterion(t, de, "goal_fit"); cr.Value != tc.want {
+			t.Errorf("%s: goal fit %v (%s), want %v", tc.edit[1], cr.Value, cr.Basis, tc.want)
+		}
+	}
+}
+
+// TestEmployerFailureLens: a one-time failure risk of one in two within 12
+// months takes from the security of the first year the expected share of
+// it after the failure, and halves the chance of permanence.
+func TestEmployerFailureLens(t *testing.T) {
+	base := evaluate(t, example(t), lens.Settings{})["data-entry"]
+	c := example(t, [2]string{"      outsourceable: false", "      outsourceable: false\n      failure: {probability: 0.5, within_months: 12}"})
+	got := evaluate(t, c, lens.Settings{})["data-entry"]
+	s := lens.StartMonths(c, c.Opportunity("data-entry"))
+	ramp := (144-s*s)/24 + s // ∫ min(1, τ/12) dτ over [s, s + 12]
+	if v, want := criterion(t, got, "security").Value, criterion(t, base, "security").Value*(1-0.5*ramp/12); math.Abs(v-want) > tol {
+		t.Errorf("security %v, want %v", v, want)
+	}
+	if v, want := criterion(t, got, "permanence").Value, criterion(t, base, "permanence").Value/2; math.Abs(v-want) > tol {
+		t.Errorf("permanence %v, want %v", v, want)
+	}
+}

@@ -50,10 +50,15 @@ type jobSpec struct {
 	invLog     float64 // 1 / ln(1 − hazard)
 	renegeCost float64
 	resignCost float64
-	reputation float64
+	reputation float64 // of withdrawing before the start
+	quitRep    float64 // of resigning right after the start
 	notice     float64 // months of notice when resigning
-	fixedPay   bool    // pay and raise certain: take-home tabulated in th
-	noRaise    bool    // no raise ever
+	oneOff     float64 // spent in the month the job starts
+	bonus      float64 // signing bonus after tax, with the first paycheck
+	failP      float64 // chance the employer fails within failN months of as_of
+	failN      float64
+	fixedPay   bool // pay and raise certain: take-home tabulated in th
+	noRaise    bool // no raise ever
 	th         [2][maxYears]float64
 }
 
@@ -82,9 +87,20 @@ type model struct {
 	pending   []int // indexes of the pending opportunities
 	nStates   int
 	maxSearch int
+	utility   func(savings float64) float64 // Settings.Utility
 }
 
 func (m *model) takeHome(gross float64) float64 { return money.MonthlyTakeHome(gross, m.tax) }
+
+// quitRep returns the reputation cost of resigning from job s after
+// working the given months (crossroads.Commitments.QuitReputationCostAfter).
+func (s *jobSpec) quitRepAfter(months float64) float64 {
+	w, q := s.reputation, s.quitRep
+	if q <= w {
+		return q
+	}
+	return w + (q-w)*max(0, 1-max(0, months)/crossroads.QuitFadeMonths)
+}
 
 // compile turns a valid case into a model.
 func compile(c *crossroads.Case) (*model, error) {
@@ -246,8 +262,19 @@ func compileJob(c *crossroads.Case, m *model, o *crossroads.Opportunity, j int) 
 	}
 	cm := o.Commitments
 	s.renegeCost, s.resignCost, s.reputation = cm.RenegeCost, cm.ResignCost, cm.ReputationCostValue()
+	s.quitRep = cm.QuitReputationCostValue()
 	s.notice = cm.NoticeWeeksValue() * 7 / crossroads.DaysPerMonth
-	for _, x := range []float64{s.commute, s.hazard, s.base.hcost, s.converted.hcost, s.renegeCost, s.resignCost, s.start, s.knownBy} {
+	s.oneOff = o.Costs.OneOff
+	if b := o.Pay.SigningBonus; b > 0 {
+		// Taxed at the marginal rates of the job's yearly pay: the tax on a
+		// year's pay with the bonus less the tax on the year's pay.
+		g := o.Pay.Monthly()
+		s.bonus = 12 * (m.takeHome(g+b/12) - m.takeHome(g))
+	}
+	if f := o.Future.Failure; f != nil {
+		s.failP, s.failN = f.Probability, float64(f.WithinMonths)
+	}
+	for _, x := range []float64{s.commute, s.hazard, s.base.hcost, s.converted.hcost, s.renegeCost, s.resignCost, s.start, s.knownBy, s.oneOff, s.bonus, s.failP} {
 		if !finite(x) {
 			return s, crossroads.Errorf(crossroads.Invalid, "%s (%s): a number is not finite", where, o.ID)
 		}

@@ -3,6 +3,8 @@ package montecarlo
 import (
 	"math"
 	"math/rand/v2"
+
+	"github.com/crossroads/crossroads"
 )
 
 // scenario holds the random draws of one path that every strategy shares:
@@ -19,6 +21,7 @@ type scenario struct {
 	ext      []bool    // extended
 	layoff   []float64 // months in the permanent job until it is lost, drawn when first needed
 	layoffAt []uint64  // stamp of the path layoff[j] was drawn for
+	failAt   []float64 // per opportunity: when its employer fails; +Inf if it does not
 	bits     uint64    // bit i: the offer of pending opportunity i came
 
 	searchN      int       // searches drawn so far
@@ -37,6 +40,7 @@ func newScenario(m *model) *scenario {
 	return &scenario{
 		offered: make([]bool, n), gross: make([]float64, 2*n), raise: make([]float64, n),
 		conv1: make([]bool, n), conv2: make([]bool, n), ext: make([]bool, n), layoff: make([]float64, n), layoffAt: make([]uint64, n),
+		failAt:    make([]float64, n),
 		searchLen: make([]float64, 0, 8), searchGross: make([]float64, 0, 8),
 		searchRaise: make([]float64, 0, 8), searchLayoff: make([]float64, 0, 8),
 		thStamp: make([]uint64, 2*n*maxYears), th: make([]float64, 2*n*maxYears),
@@ -75,6 +79,10 @@ func (sc *scenario) draw(m *model, src *rand.PCG, key uint64, stamp uint64) {
 				sc.bits |= 1 << pi
 			}
 			pi++
+		}
+		sc.failAt[j] = math.Inf(1)
+		if s.failP > 0 && uniform(key, oppEvent(j, evFail)) < s.failP {
+			sc.failAt[j] = s.failN * uniform(key, oppEvent(j, evFailAt))
 		}
 		if s.fixedTerm {
 			c := s.convProb.sample(src, key, oppEvent(j, evConvProb))
@@ -121,6 +129,8 @@ type job struct {
 	leaveAt   float64 // the day the person leaves (resigning); +Inf if not
 	leaveCost float64
 	leaveRep  float64
+	leaveQuit bool       // the leave is a resignation (not leaving a current job)
+	worked    [2]float64 // months worked within the horizon, as offered and converted
 	permanent bool
 	// for a lined-up job that the person will leave again (resign after the
 	// start): the planned leave, applied when it starts
@@ -131,16 +141,22 @@ type job struct {
 type pathOut struct {
 	savingsH    float64
 	minSavings  float64
-	firstRunOut int // month (1-based) savings first fall below zero; 0 never
+	firstRunOut int     // month (1-based) savings first fall below zero; 0 never
+	monthsShort int     // month ends with savings below zero
+	shortArea   float64 // Σ over month ends of the amount below zero
+	utility     float64 // the money utility of savingsH
 	takeHome    float64
 	noPay       float64
 	noCover     float64
 	permanent   bool
 	reputation  float64
+	withdrawals int // accepted offers withdrawn from before the start
+	quits       int // jobs resigned from after the start
 	healthCost  float64
 	ownHealth   float64
 	commute     float64
-	costs       float64
+	costs       float64 // of withdrawing and resigning
+	startCosts  float64 // one-off costs of starting jobs
 	otherIncome float64
 }
 
@@ -152,15 +168,16 @@ type runner struct {
 	src  *rand.PCG
 	flow []float64 // money in (+) or out (−) in each month
 	diff []float64 // difference array of whole-month rates (len horizon+1)
-	occ  []float64 // months worked in each job state
+	occ  []float64 // months worked in each job state, then the months of them that count for the future
 	fan  []float64 // month-end savings of the path (len horizon), when kept
+	traj []float64 // month-end savings of the path, when every path's are kept
 	out  pathOut
 
 	payLen, covLen float64
 }
 
 func newRunner(m *model, sc *scenario, src *rand.PCG) *runner {
-	return &runner{m: m, sc: sc, src: src, flow: make([]float64, m.horizon), diff: make([]float64, m.horizon+1), occ: make([]float64, m.nStates), fan: make([]float64, m.horizon)}
+	return &runner{m: m, sc: sc, src: src, flow: make([]float64, m.horizon), diff: make([]float64, m.horizon+1), occ: make([]float64, 2*m.nStates), fan: make([]float64, m.horizon)}
 }
 
 // raster books rate × (the part of [a, b) inside month k) for each month k
@@ -273,6 +290,8 @@ func (r *runner) closePhase(j *job, to float64) {
 		covered = r.raster(hs, to, r.m.ownHealth-t.hcost)
 	}
 	r.occ[state] += worked
+	r.occ[r.m.nStates+state] += worked
+	j.worked[t.conv] += worked
 	r.out.commute += s.commute * worked
 	r.covLen += covered
 	r.out.healthCost += t.hcost * covered
@@ -335,6 +354,16 @@ func (r *runner) begin(j *job, ref, k int, t float64) {
 	if s.ends < j.natEnd {
 		j.natEnd = s.ends
 	}
+	if ref >= 0 {
+		j.natEnd = min(j.natEnd, r.sc.failAt[ref])
+		if !s.current {
+			if s.oneOff != 0 && t < r.m.h {
+				r.flow[int(max(0, t))] -= s.oneOff
+				r.out.startCosts += s.oneOff
+			}
+			r.income(t+r.m.lag, s.bonus)
+		}
+	}
 	setTerms(j)
 }
 
@@ -355,8 +384,8 @@ func (r *runner) layoffAfter(j *job) float64 {
 // whether it goes on.
 func (r *runner) next(j *job, t float64) bool {
 	s := r.spec(j)
-	if j.ref < 0 {
-		return false
+	if j.ref < 0 || t >= r.sc.failAt[j.ref] {
+		return false // a job found by searching is permanent; a failed employer is gone
 	}
 	conv := false
 	switch j.phase {
@@ -384,6 +413,7 @@ func (r *runner) next(j *job, t float64) bool {
 	if s.ends < j.natEnd {
 		j.natEnd = s.ends
 	}
+	j.natEnd = min(j.natEnd, r.sc.failAt[j.ref])
 	setTerms(j)
 	return true
 }
@@ -432,12 +462,15 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 	for j := range m.jobs {
 		s := &m.jobs[j]
 		if s.accepted && j != p.Hold {
-			cost := s.renegeCost
 			if s.start <= 0 {
-				cost = s.resignCost
+				r.oneOff(0, s.resignCost)
+				r.out.reputation += s.quitRepAfter(-s.start)
+				r.out.quits++
+			} else {
+				r.oneOff(0, s.renegeCost)
+				r.out.reputation += s.reputation
+				r.out.withdrawals++
 			}
-			r.oneOff(0, cost)
-			r.out.reputation += s.reputation
 		}
 	}
 	if p.Hold >= 0 {
@@ -475,8 +508,11 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				tn, ev = e, evEnd
 			}
 		}
-		if next.ok && next.start < tn {
-			tn, ev = next.start, evLined
+		if next.ok {
+			// A lined-up job starts, or its employer fails first.
+			if at := min(next.start, sc.failAt[next.ref]); at < tn {
+				tn, ev = at, evLined
+			}
 		}
 		if ti < len(p.targets) && p.answer[ti] < tn {
 			tn, ev = p.answer[ti], evTarget
@@ -494,7 +530,14 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 			case cur.leaveAt <= cur.natEnd:
 				r.oneOff(tn, cur.leaveCost)
 				r.out.reputation += cur.leaveRep
+				if cur.leaveQuit {
+					r.out.quits++
+					r.discountFuture(&cur, tn)
+				}
 				cur.ok = false
+				if !next.ok && !searching {
+					startSearch(tn) // the job left for is gone (its employer failed)
+				}
 			case !r.next(&cur, tn):
 				cur.ok = false
 				if !next.ok && !searching {
@@ -502,11 +545,25 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				}
 			}
 		case evLined:
+			if sc.failAt[next.ref] < next.start {
+				// The employer fails before the start: no job there. A job
+				// the person still holds (a current job) is kept unless they
+				// already resigned from it.
+				next, after = after, lined{}
+				if cur.ok && cur.leaveAt < inf && cur.spec.current {
+					cur.leaveAt = inf
+				}
+				if !next.ok && !searching && !cur.ok {
+					startSearch(tn)
+				}
+				continue
+			}
 			if cur.ok {
 				r.closePhase(&cur, tn)
 			}
 			r.begin(&cur, next.ref, 0, tn)
 			cur.leaveAt, cur.leaveCost, cur.leaveRep = next.planLeave, next.planCost, next.planRep
+			cur.leaveQuit = next.planLeave < inf
 			firstNew = min(firstNew, tn)
 			searching = false
 			next, after = after, lined{}
@@ -529,14 +586,19 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				h := &m.jobs[p.Hold]
 				if p.Mode == Anytime && st > next.start {
 					leave := max(st, max(tn, next.start)+h.notice)
-					next.planLeave, next.planCost, next.planRep = leave, h.resignCost, h.reputation
+					next.planLeave, next.planCost, next.planRep = leave, h.resignCost, h.quitRepAfter(leave-next.start)
 					after = lineUp(j, leave)
 				} else {
 					r.oneOff(tn, h.renegeCost)
 					r.out.reputation += h.reputation
+					r.out.withdrawals++
 					next = lineUp(j, st)
 				}
 				taken = true
+			case cur.ok && !next.ok && cur.ref < 0:
+				// The search found a job first: it is taken, and the
+				// pending offer that comes later is declined.
+				continue
 			case cur.ok && !next.ok:
 				cs := r.spec(&cur)
 				current := cur.ref >= 0 && cs.current
@@ -545,7 +607,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 				}
 				cur.leaveAt = max(st, tn+cs.notice)
 				if !current && cur.ref >= 0 {
-					cur.leaveCost, cur.leaveRep = cs.resignCost, cs.reputation
+					cur.leaveCost, cur.leaveRep, cur.leaveQuit = cs.resignCost, cs.quitRepAfter(cur.leaveAt-cur.start), true
 				}
 				next = lineUp(j, cur.leaveAt)
 				taken = true
@@ -584,7 +646,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 
 	s := m.savings
 	rate := -(m.expenses + m.ownHealth)
-	minS, first := inf, 0
+	minS, first, short, area := inf, 0, 0, 0.0
 	flow, diff := r.flow, r.diff[:len(r.flow)]
 	for i, f := range flow {
 		rate += diff[i]
@@ -593,15 +655,49 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 		if keepFan {
 			r.fan[i] = s
 		}
+		if r.traj != nil {
+			r.traj[i] = s
+		}
 		if s < minS {
 			minS = s
 		}
-		if s < 0 && first == 0 {
-			first = i + 1
+		if s < 0 {
+			if first == 0 {
+				first = i + 1
+			}
+			short++
+			area -= s
 		}
 	}
 	r.diff[len(flow)] = 0
 	r.out.savingsH, r.out.minSavings, r.out.firstRunOut = s, minS, first
+	r.out.monthsShort, r.out.shortArea = short, area
+	if m.utility != nil {
+		r.out.utility = m.utility(s)
+	}
+}
+
+// discountFuture takes off the future value of the months worked in job j
+// when the person resigns from it at t: what a job builds comes from
+// staying, so a job left within crossroads.QuitFadeMonths of its start
+// counts for the future in proportion to the time stayed.
+func (r *runner) discountFuture(j *job, t float64) {
+	keep := min(1, max(0, t-j.start)/crossroads.QuitFadeMonths)
+	if keep == 1 || j.ref < 0 {
+		return
+	}
+	for conv, w := range j.worked {
+		r.occ[r.m.nStates+2*j.ref+conv] -= w * (1 - keep)
+	}
+}
+
+// income books a one-time receipt at time t (a signing bonus).
+func (r *runner) income(t, amount float64) {
+	if amount == 0 || t >= r.m.h {
+		return
+	}
+	r.flow[int(max(0, t))] += amount
+	r.out.takeHome += amount
 }
 
 // oneOff books a one-time cost at time t.

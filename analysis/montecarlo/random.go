@@ -52,6 +52,8 @@ const (
 	evConv2             // uniform: conversion at the end of the extension
 	evExt               // uniform: extension
 	evLayoff            // uniform: months in the permanent job until a layoff
+	evFail              // uniform: does the employer fail?
+	evFailAt            // uniform: when, within its months
 	eventsPerOpp = 16
 )
 

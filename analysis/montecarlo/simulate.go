@@ -54,6 +54,13 @@ type Settings struct {
 	// lowered when needed so that paths × months × strategies stays at most
 	// 20 million.
 	FanPaths int
+	// Utility, when not nil, is applied to each path's savings at the
+	// horizon; Means.Utility is its average over paths (expected utility:
+	// each future is valued first, then the values are averaged).
+	Utility func(savings float64) float64
+	// Trajectories keeps every path's month-end savings in
+	// Outcome.Trajectories (not with MeansOnly).
+	Trajectories bool
 }
 
 // Stat is an estimate with its Monte Carlo standard error.
@@ -70,11 +77,22 @@ type Means struct {
 	Paths int `json:"paths"`
 	// Savings at the end of the horizon.
 	Savings float64 `json:"savings"`
-	// TakeHome is the take-home pay received within the horizon.
+	// TakeHome is the take-home pay received within the horizon (signing
+	// bonuses included).
 	TakeHome float64 `json:"take_home"`
 	// PRunOut is the share of paths on which savings fall below zero at the
 	// end of some month.
 	PRunOut float64 `json:"p_run_out"`
+	// Shortfall is how deep savings go below zero at the worst month end
+	// (0 on a path where they never do); MonthsShort the month ends with
+	// savings below zero; ShortArea the sum over month ends of the amount
+	// below zero (money × months: depth and length in one number).
+	Shortfall   float64 `json:"shortfall"`
+	MonthsShort float64 `json:"months_short"`
+	ShortArea   float64 `json:"short_area"`
+	// Utility is the mean of Settings.Utility over the paths' savings at
+	// the horizon (0 without a utility).
+	Utility float64 `json:"utility"`
 	// MonthsWithoutPay within the horizon: no paycheck arriving.
 	MonthsWithoutPay float64 `json:"months_without_pay"`
 	// MonthsWithoutEmployerCover: no employer health plan (the person pays
@@ -85,8 +103,14 @@ type Means struct {
 	MonthsUncovered float64 `json:"months_uncovered"`
 	// PPermanent is the share of paths in a permanent job at the horizon.
 	PPermanent float64 `json:"p_permanent"`
-	// Reputation is the reputation cost of withdrawals (0–10 each, summed).
+	// Reputation is the reputation cost of withdrawals and quits (0–10
+	// each, summed).
 	Reputation float64 `json:"reputation"`
+	// Withdrawals is the number of accepted offers withdrawn from before
+	// their start; Quits the number of jobs left by resigning after the
+	// start (a current job left for a new one is neither).
+	Withdrawals float64 `json:"withdrawals"`
+	Quits       float64 `json:"quits"`
 	// HealthCost is all health coverage paid (employee shares and one's own).
 	HealthCost float64 `json:"health_cost"`
 	// OwnHealthCost is the part paid for coverage bought without an employer.
@@ -95,10 +119,16 @@ type Means struct {
 	CommuteCost float64 `json:"commute_cost"`
 	// WithdrawalCost is the money paid for reneging and resigning.
 	WithdrawalCost float64 `json:"withdrawal_cost"`
+	// StartCosts is the one-off money spent on starting jobs (costs.one_off).
+	StartCosts float64 `json:"start_costs"`
 	// OtherIncome is the person's other income received.
 	OtherIncome float64 `json:"other_income"`
 	// Occupancy is the months worked in each job state (Result.States).
 	Occupancy []float64 `json:"occupancy"`
+	// FutureOccupancy is the part of them that counts for the future: the
+	// months in a job left by resigning within crossroads.QuitFadeMonths of
+	// its start count in proportion to the time stayed.
+	FutureOccupancy []float64 `json:"future_occupancy"`
 }
 
 // Band is the fan chart at one month: quantiles of month-end savings.
@@ -147,6 +177,9 @@ type Outcome struct {
 	// interval of a quantile (Conover, Practical Nonparametric Statistics,
 	// 3rd ed., 1999, §3.2).
 	SavingsP10, SavingsP50, SavingsP90 Stat
+	// ShortfallP90 is the 90th percentile of the shortfall (how deep
+	// savings go below zero; 0 on paths where they never do), as above.
+	ShortfallP90 Stat
 	// RunOutMonth is the month (1 is the end of the first month) in which
 	// savings most often first fall below zero, 0 when they never do;
 	// RunOutShare is the share of the run-out paths that first run out then.
@@ -165,6 +198,9 @@ type Outcome struct {
 	// horizon and the lowest month-end savings.
 	SavingsAtHorizon []float64
 	MinSavings       []float64
+	// Trajectories holds, with Settings.Trajectories, the month-end savings
+	// of every path: path i's month k (1-based) at i·horizon + k − 1.
+	Trajectories []float64
 }
 
 // State is a job state of the occupancy: an opportunity as offered, the
@@ -212,6 +248,13 @@ const (
 	xCommute
 	xCosts
 	xIncome
+	xShort
+	xMonthsShort
+	xArea
+	xUtil
+	xWithdraw
+	xQuit
+	xStart
 	nScalar
 )
 
@@ -222,7 +265,7 @@ type layout struct{ occ, size int }
 
 func newLayout(m *model) layout {
 	l := layout{occ: 1 + 2*nScalar}
-	l.size = l.occ + m.nStates
+	l.size = l.occ + 2*m.nStates
 	return l
 }
 
@@ -263,6 +306,31 @@ func (l layout) add(acc []float64, o *pathOut, occ []float64) {
 		acc[1+2*xIncome] += o.otherIncome
 		acc[2+2*xIncome] += o.otherIncome * o.otherIncome
 	}
+	if o.minSavings < 0 {
+		d, ms := -o.minSavings, float64(o.monthsShort)
+		acc[1+2*xShort] += d
+		acc[2+2*xShort] += d * d
+		acc[1+2*xMonthsShort] += ms
+		acc[2+2*xMonthsShort] += ms * ms
+		acc[1+2*xArea] += o.shortArea
+		acc[2+2*xArea] += o.shortArea * o.shortArea
+	}
+	acc[1+2*xUtil] += o.utility
+	acc[2+2*xUtil] += o.utility * o.utility
+	if o.withdrawals != 0 {
+		w := float64(o.withdrawals)
+		acc[1+2*xWithdraw] += w
+		acc[2+2*xWithdraw] += w * w
+	}
+	if o.startCosts != 0 {
+		acc[1+2*xStart] += o.startCosts
+		acc[2+2*xStart] += o.startCosts * o.startCosts
+	}
+	if o.quits != 0 {
+		q := float64(o.quits)
+		acc[1+2*xQuit] += q
+		acc[2+2*xQuit] += q * q
+	}
 	a := acc[l.occ : l.occ+len(occ)]
 	for i, v := range occ {
 		a[i] += v
@@ -282,6 +350,7 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 	if err != nil {
 		return nil, err
 	}
+	m.utility = s.Utility
 	if len(policies) == 0 {
 		return nil, crossroads.Errorf(crossroads.Invalid, "no policy to simulate")
 	}
@@ -366,7 +435,8 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 	all := make([]float64, nc*P*nclass*lay.size)
 	hist := make([]float64, nc*P*m.horizon)
 	var savH, minS [][]float64
-	var fan [][]float64 // [policy][path*horizon + month]
+	var fan [][]float64  // [policy][path*horizon + month]
+	var traj [][]float64 // the same for every path, with s.Trajectories
 	if detail {
 		savH, minS, fan = make([][]float64, P), make([][]float64, P), make([][]float64, P)
 		for i := range P {
@@ -374,6 +444,12 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 			fan[i] = make([]float64, m.horizon*fanN)
 		}
 		res.Offered = make([]uint64, n)
+		if s.Trajectories {
+			traj = make([][]float64, P)
+			for i := range P {
+				traj[i] = make([]float64, m.horizon*n)
+			}
+		}
 	}
 
 	workers := s.Workers
@@ -394,7 +470,7 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 			outs := make([]pathOut, P)
 			occs := make([][]float64, P)
 			for pi := range occs {
-				occs[pi] = make([]float64, m.nStates)
+				occs[pi] = make([]float64, 2*m.nStates)
 			}
 			for {
 				ch := int(nextChunk.Add(1) - 1)
@@ -414,6 +490,9 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 							if keep {
 								r.fan = fan[pi][i*m.horizon : (i+1)*m.horizon]
 							}
+							if traj != nil {
+								r.traj = traj[pi][i*m.horizon : (i+1)*m.horizon]
+							}
 							if e := cps[pi].same; e >= 0 && sc.bits&cps[pi].mask == 0 {
 								// None of its pending offers came: the policy
 								// does what policy e did on this path.
@@ -421,6 +500,9 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 								copy(r.occ, occs[e])
 								if keep {
 									copy(r.fan, fan[e][i*m.horizon:(i+1)*m.horizon])
+								}
+								if traj != nil {
+									copy(r.traj, traj[e][i*m.horizon:(i+1)*m.horizon])
 								}
 							} else {
 								r.run(&cps[pi], keep)
@@ -455,6 +537,9 @@ func Simulate(c *crossroads.Case, policies []Policy, s Settings) (*Result, error
 					return
 				}
 				res.Outcomes[pi] = reduce(pi, P, nc, nclass, lay, m, all, hist, factors, detail, savH, minS, fan, fanN)
+				if traj != nil {
+					res.Outcomes[pi].Trajectories = traj[pi]
+				}
 			}
 		}()
 	}
@@ -530,6 +615,12 @@ func reduce(pi, P, nc, nclass int, lay layout, m *model, all, hist []float64, fa
 		sorted := slices.Clone(savH[pi])
 		slices.Sort(sorted)
 		out.SavingsP10, out.SavingsP50, out.SavingsP90 = quantileStat(sorted, 0.1), quantileStat(sorted, 0.5), quantileStat(sorted, 0.9)
+		short := make([]float64, len(minS[pi]))
+		for i, v := range minS[pi] {
+			short[i] = max(0, -v)
+		}
+		slices.Sort(short)
+		out.ShortfallP90 = quantileStat(short, 0.9)
 		out.Fan = fanChart(fan[pi], fanN, m)
 		last := &out.Fan[len(out.Fan)-1]
 		last.P10, last.P50, last.P90 = out.SavingsP10.Value, out.SavingsP50.Value, out.SavingsP90.Value
@@ -575,14 +666,18 @@ func means(l layout, acc []float64, m *model) Means {
 	}
 	out := Means{Paths: int(n), Savings: mu(xSav), TakeHome: mu(xTake), PRunOut: mu(xRun), MonthsWithoutPay: mu(xNoPay),
 		MonthsWithoutEmployerCover: mu(xNoCover), PPermanent: mu(xPerm), Reputation: mu(xRep), HealthCost: mu(xHealth),
-		OwnHealthCost: mu(xOwn), CommuteCost: mu(xCommute), WithdrawalCost: mu(xCosts), OtherIncome: mu(xIncome)}
+		OwnHealthCost: mu(xOwn), CommuteCost: mu(xCommute), WithdrawalCost: mu(xCosts), OtherIncome: mu(xIncome),
+		Shortfall: mu(xShort), MonthsShort: mu(xMonthsShort), ShortArea: mu(xArea), Utility: mu(xUtil),
+		Withdrawals: mu(xWithdraw), Quits: mu(xQuit), StartCosts: mu(xStart)}
 	if m.uncovered {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}
 	out.Occupancy = make([]float64, m.nStates)
+	out.FutureOccupancy = make([]float64, m.nStates)
 	for i := range out.Occupancy {
 		if n > 0 {
 			out.Occupancy[i] = acc[l.occ+i] / n
+			out.FutureOccupancy[i] = acc[l.occ+m.nStates+i] / n
 		}
 	}
 	return out
@@ -602,7 +697,9 @@ func ses(l layout, acc []float64, m *model) Means {
 	}
 	out := Means{Savings: se(xSav), TakeHome: se(xTake), PRunOut: se(xRun), MonthsWithoutPay: se(xNoPay),
 		MonthsWithoutEmployerCover: se(xNoCover), PPermanent: se(xPerm), Reputation: se(xRep), HealthCost: se(xHealth),
-		OwnHealthCost: se(xOwn), CommuteCost: se(xCommute), WithdrawalCost: se(xCosts), OtherIncome: se(xIncome)}
+		OwnHealthCost: se(xOwn), CommuteCost: se(xCommute), WithdrawalCost: se(xCosts), OtherIncome: se(xIncome),
+		Shortfall: se(xShort), MonthsShort: se(xMonthsShort), ShortArea: se(xArea), Utility: se(xUtil),
+		Withdrawals: se(xWithdraw), Quits: se(xQuit), StartCosts: se(xStart)}
 	if m.uncovered {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}

@@ -73,7 +73,7 @@ func TestClosedForm(t *testing.T) {
 		c                                   func() *crossroads.Case
 		p                                   Policy
 		savings, noPay, noCover, reputation float64
-		permanent                           float64
+		permanent, withdrawals, quits       float64
 	}{
 		{
 			name: "accepted permanent job",
@@ -89,6 +89,28 @@ func TestClosedForm(t *testing.T) {
 			savings: func() float64 {
 				s := months("2027-01-16")
 				return 5000 + th*(H-s-0.5) - 50*(H-s) - 300*s - 100*(H-s) - 2000*H
+			}(),
+			noPay:     months("2027-01-16") + 0.5,
+			noCover:   months("2027-01-16"),
+			permanent: 1,
+		},
+		{
+			name: "a one-off cost at the start and a signing bonus with the first paycheck",
+			c: func() *crossroads.Case {
+				c := base()
+				o := opp("a", crossroads.StatusAccepted, "2027-01-16", 3000)
+				o.Benefits = crossroads.Benefits{Health: ptr(true), HealthEmployeeMonthly: ptr(100.0)}
+				o.Commute.MonthlyCost = ptr(50.0)
+				o.Costs.OneOff = 500
+				o.Pay.SigningBonus = 1000
+				c.Opportunities = []crossroads.Opportunity{o, opp("b", crossroads.StatusOffer, "2027-03-01", 2000)}
+				return c
+			},
+			p: Policy{Hold: 0},
+			savings: func() float64 {
+				s := months("2027-01-16")
+				// The bonus is taxed at the effective 20% like the pay.
+				return 5000 + th*(H-s-0.5) + 1000*0.8 - 500 - 50*(H-s) - 300*s - 100*(H-s) - 2000*H
 			}(),
 			noPay:     months("2027-01-16") + 0.5,
 			noCover:   months("2027-01-16"),
@@ -159,10 +181,11 @@ func TestClosedForm(t *testing.T) {
 				sb := months("2027-02-15")
 				return 5000 + th*(H-sb-0.5) - 700 - 300*sb - 100*(H-sb) - 20*(H-sb) - 2000*H
 			}(),
-			noPay:      months("2027-02-15") + 0.5,
-			noCover:    months("2027-02-15"),
-			reputation: 6,
-			permanent:  1,
+			noPay:       months("2027-02-15") + 0.5,
+			noCover:     months("2027-02-15"),
+			reputation:  6,
+			withdrawals: 1,
+			permanent:   1,
 		},
 		{
 			name: "start, then resign to move to a pending offer that starts later",
@@ -183,9 +206,13 @@ func TestClosedForm(t *testing.T) {
 				// for self coverage (KFF 2025).
 				return 5000 + th*(sb-sa) + 3500*0.8*(H-sb-0.5) - 400 - 60*(sb-sa) - 300*sa - 120*(H-sa) - 2000*H
 			}(),
-			noPay:      months("2027-02-01") + 0.5,
-			noCover:    months("2027-02-01"),
-			reputation: 5,
+			noPay:   months("2027-02-01") + 0.5,
+			noCover: months("2027-02-01"),
+			// Resigning after a month's work: the quit cost at the start
+			// (three quarters of the way from 5 to 10) falls a sixth of the
+			// way back to 5.
+			reputation: 5 + 3.75*(1-(months("2027-03-01")-months("2027-02-01"))/6),
+			quits:      1,
 			permanent:  1,
 		},
 		{
@@ -207,6 +234,25 @@ func TestClosedForm(t *testing.T) {
 				return 5000 + 2500*0.8*(H-f-0.5) - 300*H - 2000*H
 			}(),
 			noPay:     months("2027-02-10") + 3 + 0.5,
+			noCover:   H,
+			permanent: 1,
+		},
+		{
+			name: "keep searching: the job found first is kept, the offer that comes later declined",
+			c: func() *crossroads.Case {
+				c := base()
+				a := opp("a", crossroads.StatusOffer, "2027-02-01", 3000)
+				b := opp("b", crossroads.StatusInterviewScheduled, "2027-03-15", 4000)
+				b.Chance = crossroads.Chance{Probability: ptr(crossroads.Exactly(1)), KnownBy: crossroads.MustDate("2027-03-01")}
+				c.Opportunities = []crossroads.Opportunity{a, b}
+				c.Settings.Search = crossroads.SearchSettings{Months: ptr(crossroads.Exactly(1)),
+					Pay:    &crossroads.Pay{Amount: crossroads.Exactly(2500), Per: "month"},
+					Health: ptr(false), CommuteMonthly: ptr(0.0), LayoffRiskPerYear: ptr(0.0)}
+				return c
+			},
+			p:         Policy{Hold: -1, Targets: []int{1}, Mode: Anytime, Search: true},
+			savings:   5000 + 2500*0.8*(H-1.5) - 300*H - 2000*H,
+			noPay:     1.5,
 			noCover:   H,
 			permanent: 1,
 		},
@@ -276,6 +322,8 @@ func TestClosedForm(t *testing.T) {
 			check("months without employer cover", o.Mean.MonthsWithoutEmployerCover, tc.noCover, 1e-9)
 			check("reputation", o.Mean.Reputation, tc.reputation, 1e-9)
 			check("P(permanent)", o.Mean.PPermanent, tc.permanent, 0)
+			check("withdrawals", o.Mean.Withdrawals, tc.withdrawals, 0)
+			check("quits", o.Mean.Quits, tc.quits, 0)
 			wantRun := 0.0
 			if o.Fan[len(o.Fan)-1].P50 < 0 || minFan(o.Fan) < 0 {
 				wantRun = 1
@@ -529,5 +577,43 @@ func TestSameAsShortcut(t *testing.T) {
 	}
 	if !reflect.DeepEqual(with, without) {
 		t.Error("results differ with and without copying equivalent paths")
+	}
+}
+
+// TestEmployerFailure checks future.failure: an accepted job whose employer
+// fails for certain within its first month, before the job starts at month
+// 1.94, never starts; the search begins the day of the failure, a uniform
+// time u in (0, 1), so each path's savings are 5,000 + 2,000·(12 − u − 2.5)
+// − 300·12 − 2,000·12 and their mean is that at u = ½ within the sampling
+// error of u.
+func TestEmployerFailure(t *testing.T) {
+	c := base()
+	a := opp("a", crossroads.StatusAccepted, "2027-03-01", 3000)
+	a.Benefits.Health = ptr(false)
+	a.Future.Failure = &crossroads.Failure{Probability: 1, WithinMonths: 1}
+	c.Opportunities = []crossroads.Opportunity{a, opp("b", crossroads.StatusOffer, "2027-06-01", 2000)}
+	c.Settings.Search = crossroads.SearchSettings{Months: ptr(crossroads.Exactly(2)),
+		Pay:    &crossroads.Pay{Amount: crossroads.Exactly(2500), Per: "month"},
+		Health: ptr(false), CommuteMonthly: ptr(0.0), LayoffRiskPerYear: ptr(0.0)}
+	o := run(t, c, Policy{Hold: 0})
+	f := func(u float64) float64 { return 5000 + 2000*(12-u-2.5) - 300*12 - 2000*12 }
+	if lo, hi := f(1), f(0); o.SavingsP10.Value < lo-cent || o.SavingsP90.Value > hi+cent {
+		t.Errorf("savings P10 %.2f, P90 %.2f outside [%.2f, %.2f]", o.SavingsP10.Value, o.SavingsP90.Value, lo, hi)
+	}
+	se := 2000 * math.Sqrt(1.0/12) / math.Sqrt(float64(o.Mean.Paths))
+	if d := math.Abs(o.Mean.Savings - f(0.5)); d > 4*se {
+		t.Errorf("mean savings %.2f, want %.2f ± %.2f", o.Mean.Savings, f(0.5), 4*se)
+	}
+	if math.Abs(o.SE.Savings-se) > se/4 {
+		t.Errorf("savings SE %.2f, want about %.2f (the spread of u)", o.SE.Savings, se)
+	}
+	if o.Mean.Occupancy[0] != 0 {
+		t.Errorf("months in the failed employer's job: %v, want 0", o.Mean.Occupancy[0])
+	}
+	// Without the failure the job starts and pays.
+	a.Future.Failure = nil
+	c.Opportunities[0] = a
+	if o := run(t, c, Policy{Hold: 0}); o.Mean.Occupancy[0] == 0 {
+		t.Error("without a failure the job never started")
 	}
 }

@@ -26,6 +26,46 @@ type Options struct {
 	// Workers of the simulation; 0 means GOMAXPROCS. The results do not
 	// depend on it.
 	Workers int
+	// Wage returns an occupation's national median annual wage and where it
+	// comes from; the job a search finds in settings.search.occupation pays
+	// it when no pay is given.
+	Wage func(code string) (annual float64, source string, ok bool)
+}
+
+// SearchJob describes the job a search finds, as the simulation takes it.
+type SearchJob struct {
+	Role       string `json:"role,omitempty"`
+	Occupation string `json:"occupation,omitempty"`
+	// MonthlyPay is its expected gross pay a month, and PaySource where
+	// that comes from.
+	MonthlyPay float64 `json:"monthly_pay"`
+	PaySource  string  `json:"pay_source"`
+}
+
+// searchJob fills in the pay of the job a search finds from its occupation's
+// median wage when neither settings.search.pay nor a keep_searching option
+// gives it, and says where the pay comes from. The case returned is c or a
+// copy.
+func searchJob(c *crossroads.Case, wage func(string) (float64, string, bool)) (*crossroads.Case, SearchJob) {
+	ss, ks := &c.Settings.Search, c.SearchOption()
+	var src string
+	switch {
+	case ss.Pay != nil:
+		src = "settings.search.pay"
+	case ks != nil:
+		src = "the pay of the " + ks.Name
+	default:
+		src = "the median expected pay of the case's opportunities"
+		if code := ss.Occupation; code != "" && wage != nil {
+			if annual, from, ok := wage(code); ok && annual > 0 {
+				d := *c
+				d.Settings.Search.Pay = &crossroads.Pay{Amount: crossroads.Exactly(annual), Per: "year"}
+				c, src = &d, "the national median wage of "+code+" ("+from+")"
+			}
+		}
+	}
+	j := c.SearchJob()
+	return c, SearchJob{Role: j.Role, Occupation: j.Occupation, MonthlyPay: j.Pay.Monthly(), PaySource: src}
 }
 
 // Result is one strategy's place in the analysis.
@@ -166,6 +206,10 @@ type Analysis struct {
 	ValueOfInformation []VOI        `json:"value_of_information"`
 	BreakEven          []BreakEven  `json:"break_even"`
 	Tornado            []Bar        `json:"tornado"`
+	// Utility is the money utility of the ranking.
+	Utility MoneyUtility `json:"utility"`
+	// SearchJob is the job a search finds.
+	SearchJob SearchJob `json:"search_job"`
 	// Sim is the main simulation.
 	Sim *montecarlo.Result `json:"-"`
 }
@@ -215,6 +259,7 @@ func (sc *scorer) point(rows [][]float64, savings []float64) (*point, error) {
 // outcomes (see the package documentation), and works out the value of
 // information, the break-even points and the tornado chart.
 func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
+	c, sj := searchJob(c, opt.Wage)
 	an := &analyzer{c: c, opt: opt, strats: Generate(c), workers: opt.Workers, cache: map[string]*point{}}
 	if len(an.strats) == 0 {
 		return nil, crossroads.Errorf(crossroads.Invalid, "opportunities: no strategy can be formed from this case")
@@ -243,7 +288,8 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 	if len(an.strats) > 1 {
 		an.prefetch()
 	}
-	sim, err := montecarlo.Simulate(c, an.policies, montecarlo.Settings{Paths: paths, Seed: an.seed, Workers: an.workers})
+	sim, err := montecarlo.Simulate(c, an.policies, montecarlo.Settings{Paths: paths, Seed: an.seed, Workers: an.workers,
+		Utility: an.sc.util.Value, Trajectories: len(an.strats) > 1})
 	if err != nil {
 		return nil, err
 	}
@@ -251,7 +297,7 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 		return nil, err
 	}
 	a := &Analysis{Paths: paths, SensitivityPaths: an.sens, Seed: an.seed, Method: an.sc.method.Name,
-		Balance: an.sc.balance, Sim: sim}
+		Balance: an.sc.balance, Utility: an.sc.util, SearchJob: sj, Sim: sim}
 	an.a = a
 	for i, id := range an.sc.stateIDs {
 		a.States = append(a.States, StateValue{ID: id, DailyLife: an.sc.daily[i], Future: an.sc.future[i]})
@@ -280,6 +326,9 @@ func Analyze(c *crossroads.Case, opt Options) (*Analysis, error) {
 	}
 	if err := an.sensitivity(); err != nil {
 		return nil, err
+	}
+	for i := range sim.Outcomes {
+		sim.Outcomes[i].Trajectories = nil // only the savings evaluator needs them
 	}
 	return a, nil
 }
@@ -380,6 +429,7 @@ func deadline(c *crossroads.Case) (crossroads.Date, string) {
 func mixture(w []float64, ms []montecarlo.Means) montecarlo.Means {
 	var m montecarlo.Means
 	m.Occupancy = make([]float64, len(ms[0].Occupancy))
+	m.FutureOccupancy = make([]float64, len(ms[0].FutureOccupancy))
 	for l, x := range ms {
 		p := w[l]
 		if p == 0 {
@@ -399,8 +449,18 @@ func mixture(w []float64, ms []montecarlo.Means) montecarlo.Means {
 		m.CommuteCost += p * x.CommuteCost
 		m.WithdrawalCost += p * x.WithdrawalCost
 		m.OtherIncome += p * x.OtherIncome
+		m.Shortfall += p * x.Shortfall
+		m.MonthsShort += p * x.MonthsShort
+		m.ShortArea += p * x.ShortArea
+		m.Utility += p * x.Utility
+		m.Withdrawals += p * x.Withdrawals
+		m.Quits += p * x.Quits
+		m.StartCosts += p * x.StartCosts
 		for i, v := range x.Occupancy {
 			m.Occupancy[i] += p * v
+		}
+		for i, v := range x.FutureOccupancy {
+			m.FutureOccupancy[i] += p * v
 		}
 	}
 	return m
@@ -536,7 +596,8 @@ func (an *analyzer) evalCase(key string, mc *crossroads.Case) (*point, error) {
 // run re-runs the strategies on case mc with the sensitivity paths and the
 // given number of workers, and scores them with (a copy of) sc.
 func (an *analyzer) run(mc *crossroads.Case, workers int, sc scorer) (*point, error) {
-	sim, err := montecarlo.Simulate(mc, an.policies, montecarlo.Settings{Paths: an.sens, Seed: an.seed, Workers: workers, MeansOnly: true})
+	sim, err := montecarlo.Simulate(mc, an.policies, montecarlo.Settings{Paths: an.sens, Seed: an.seed, Workers: workers, MeansOnly: true,
+		Utility: sc.util.Value})
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package strategy
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/crossroads/crossroads"
@@ -54,8 +55,8 @@ type scorer struct {
 	balance  float64
 	method   mcda.Method
 	horizon  float64
-	savings  float64
-	scale    float64   // money: a year of essential spending and own health cover
+	util     MoneyUtility
+	month    float64   // a month of essential spending and own health cover
 	daily    []float64 // per job state: daily-life value
 	future   []float64 // per job state: future value (lens future / 100)
 	stateIDs []string
@@ -70,11 +71,13 @@ func newScorer(c *crossroads.Case, within map[string]float64) (*scorer, error) {
 			return nil, err
 		}
 	}
-	s := &scorer{balance: c.BalanceValue(), horizon: float64(c.Horizon()), savings: c.Person.Savings}
-	s.scale = 12 * (c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer())
-	if !(s.scale > 0) {
-		s.scale = 12 * 1000
+	s := &scorer{balance: c.BalanceValue(), horizon: float64(c.Horizon())}
+	s.month = c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer()
+	if !(s.month > 0) {
+		s.month = 1000
 	}
+	attitude := c.Person.RiskAttitudeValue()
+	s.util = MoneyUtility{Scale: 12 * s.month, Rho: RiskTolerance[attitude], Lambda: LossAversion}
 	var err error
 	if s.method, err = rankingMethod(c); err != nil {
 		return nil, err
@@ -100,27 +103,40 @@ func newScorer(c *crossroads.Case, within map[string]float64) (*scorer, error) {
 			futureSum += within[id]
 		}
 	}
-	rf := riskFactor[c.Person.RiskAttitudeValue()]
+	rf := riskFactor[attitude]
 	rep := 0.0
 	if nf > 0 {
 		rep = futureSum / float64(nf)
 	}
+	// Health cover is counted once. Its cost, when the person buys their own
+	// cover, is money: the weight of benefits goes to the money criterion,
+	// and the cover criterion (months with no cover at all) has weight 0,
+	// since it cannot vary. Only a person who would go uncovered without an
+	// employer plan can have months without cover.
+	moneyW, coverW := within[crossroads.CritTakeHome], within[crossroads.CritBenefits]
+	moneyFrom, coverFrom := "take_home", "benefits"
+	if !c.Person.Health.GoUncovered {
+		moneyW, coverW = moneyW+coverW, 0
+		moneyFrom, coverFrom = "take_home + benefits (you buy your own cover whenever no employer plan covers you: its cost is money)", "none: you are never without cover"
+	}
 	s.crits = []Criterion{
-		{ID: CritMoney, Name: "Savings at the horizon", Group: crossroads.GroupPresent, From: "take_home",
-			Value: "0.5 + (mean savings at the horizon − savings today) / (12 × (essential expenses + own health cover)), within 0–1: a year's essential spending gained is 1, lost is 0"},
-		{ID: CritRunOut, Name: "Risk of running out of savings", Group: crossroads.GroupPresent, From: "first_paycheck + security, × 1.5 averse, × 0.5 tolerant",
-			Value: "1 − the probability that savings fall below zero at the end of some month"},
-		{ID: CritCover, Name: "Months with employer health cover", Group: crossroads.GroupPresent, From: "benefits",
-			Value: "1 − the expected months without an employer health plan / the horizon"},
+		{ID: CritMoney, Name: "Savings at the horizon", Group: crossroads.GroupPresent, From: moneyFrom,
+			Value: fmt.Sprintf("the mean over the futures of (u(z) + λ)/(ρ + λ), z the savings at the horizon in years of essential spending (%s), u(z) = ρ(1 − e^(−z/ρ)) for z ≥ 0 and λz below, ρ = %g (%s), λ = %g: 0 for a year's spending in debt, %.2f for nothing left, towards 1 as savings grow",
+				crossroads.FormatMoney(s.util.Scale, c.CurrencyCode()), s.util.Rho, attitude, s.util.Lambda, s.util.Value(0))},
+		{ID: CritRunOut, Name: "Hardship: running short of savings", Group: crossroads.GroupPresent, From: "first_paycheck + security, × 1.5 averse, × 0.5 tolerant",
+			Value: fmt.Sprintf("1 − how far below zero savings are on average over the month ends of the horizon, in months of essential spending (%s): how deep and how long, not only whether",
+				crossroads.FormatMoney(s.month, c.CurrencyCode()))},
+		{ID: CritCover, Name: "Months with health cover", Group: crossroads.GroupPresent, From: coverFrom,
+			Value: "1 − the expected months with no health cover at all / the horizon"},
 		{ID: CritDailyLife, Name: "Daily life at work", Group: crossroads.GroupPresent, From: "commute, flexibility, enjoyment and custom present criteria",
 			Value: "the months in each job × that job's lens value on those criteria (weighted mean), / the horizon; a month without work counts 0"},
 		{ID: CritFuture, Name: "What the months build", Group: crossroads.GroupFuture, From: "every future criterion",
-			Value: "the months in each job × that job's lens future score / 100, / the horizon; a month without work counts 0"},
+			Value: "the months in each job × that job's lens future score / 100, / the horizon; a month without work counts 0, and a job left by resigning within 6 months of its start counts in proportion to the time stayed"},
 		{ID: CritReputation, Name: "Reputation", Group: crossroads.GroupFuture, From: "the mean future weight",
-			Value: "1 − the expected reputation cost of withdrawing (0–10 per withdrawal, at most 10) / 10"},
+			Value: "1 − the expected reputation cost / 10: withdrawing before a start (0–10 each), resigning after it (more, the sooner after the start)"},
 	}
-	raw := []float64{within[crossroads.CritTakeHome], rf * sum(crossroads.CritFirstPaycheck, crossroads.CritSecurity),
-		within[crossroads.CritBenefits], sum(daily...), futureSum, rep}
+	raw := []float64{moneyW, rf * sum(crossroads.CritFirstPaycheck, crossroads.CritSecurity),
+		coverW, sum(daily...), futureSum, rep}
 	for _, g := range []string{crossroads.GroupPresent, crossroads.GroupFuture} {
 		t := 0.0
 		for i, cr := range s.crits {
@@ -233,23 +249,26 @@ func converted(o *crossroads.Opportunity) crossroads.Opportunity {
 	return v
 }
 
-func clamp01(x float64) float64 { return math.Max(0, math.Min(1, x)) }
-
 // values returns the criterion values of one strategy's means, in the
-// order of s.crits.
+// order of s.crits. Each is the mean over the futures of a value of each
+// future (expected multi-attribute utility: Keeney and Raiffa, Decisions
+// with Multiple Objectives, 1976): the money utility is averaged by the
+// simulation, the others are linear in the outcomes.
 func (s *scorer) values(m *montecarlo.Means) []float64 {
 	daily, future := 0.0, 0.0
 	for i, months := range m.Occupancy {
 		daily += months * s.daily[i]
+	}
+	for i, months := range m.FutureOccupancy {
 		future += months * s.future[i]
 	}
 	return []float64{
-		clamp01(0.5 + (m.Savings-s.savings)/s.scale),
-		clamp01(1 - m.PRunOut),
-		clamp01(1 - m.MonthsWithoutEmployerCover/s.horizon),
-		clamp01(daily / s.horizon),
-		clamp01(future / s.horizon),
-		clamp01(1 - math.Min(10, m.Reputation)/10),
+		m.Utility,
+		hardshipValue(m.ShortArea, s.month, s.horizon),
+		1 - m.MonthsUncovered/s.horizon,
+		daily / s.horizon,
+		future / s.horizon,
+		1 - m.Reputation/10,
 	}
 }
 

@@ -277,7 +277,7 @@ func (an *analyzer) sensitivity() error {
 	for _, in := range ins {
 		f, paths, method := an.evaluator(in)
 		if in.id == "savings" {
-			f, paths, method = savingsEval, a.Paths, "the run-out probability re-counted from each path's lowest month-end savings in the main run"
+			f, paths, method = savingsEval, a.Paths, "each path of the main run with its month-end savings shifted"
 		}
 		var b0 *point
 		if paths == a.Paths {
@@ -456,10 +456,11 @@ func (an *analyzer) breakEven(in input, f func(float64) (*point, error), trials 
 
 // savingsEvaluator evaluates the strategies at savings today x from the
 // main run. Savings change nothing on a path but shift its month-end
-// balances, so the run-out probability at x is the share of paths whose
-// lowest month-end balance, less today's savings, is below −x, and the
-// savings at the horizon move by x less today's savings; the other
-// outcomes stay.
+// balances by x less today's savings: the run-out probability at x is the
+// share of paths whose lowest month-end balance, shifted, is below zero;
+// the money-months short are re-counted from each path's month-end
+// balances, the money utility from each path's savings at the horizon,
+// shifted; the other outcomes stay.
 func (an *analyzer) savingsEvaluator() func(float64) (*point, error) {
 	a := an.a
 	s0 := an.c.Person.Savings
@@ -468,13 +469,36 @@ func (an *analyzer) savingsEvaluator() func(float64) (*point, error) {
 		sorted[i] = slices.Clone(a.Sim.Outcomes[i].MinSavings)
 		slices.Sort(sorted[i])
 	}
+	util := an.sc.util
 	return func(x float64) (*point, error) {
 		rows := make([][]float64, len(sorted))
 		var savings []float64
+		d := x - s0
 		for i, s := range sorted {
-			m := a.Sim.Outcomes[i].Mean
-			m.PRunOut = float64(sort.SearchFloat64s(s, s0-x)) / float64(len(s))
-			m.Savings += x - s0
+			o := &a.Sim.Outcomes[i]
+			m := o.Mean
+			n := float64(len(s))
+			m.PRunOut = float64(sort.SearchFloat64s(s, -d)) / n
+			m.Savings += d
+			u := 0.0
+			for _, w := range o.SavingsAtHorizon {
+				u += util.Value(w + d)
+			}
+			m.Utility = u / n
+			area, short, depth := 0.0, 0.0, 0.0
+			for _, b := range o.Trajectories {
+				if v := b + d; v < 0 {
+					area -= v
+					short++
+				}
+			}
+			for _, v := range s {
+				if v+d >= 0 {
+					break
+				}
+				depth -= v + d
+			}
+			m.ShortArea, m.MonthsShort, m.Shortfall = area/n, short/n, depth/n
 			rows[i] = an.sc.values(&m)
 			savings = append(savings, m.Savings)
 		}
@@ -494,7 +518,7 @@ func (an *analyzer) savingsBreakEven(f func(float64) (*point, error)) error {
 	for k := 1; k <= 48; k++ {
 		trials = append(trials, s0-float64(k)*month/4, s0+float64(k)*month/4)
 	}
-	method := fmt.Sprintf("regula falsi (Illinois) on all %d paths of the main run: the run-out probability re-counted from each path's lowest month-end savings", an.a.Paths)
+	method := fmt.Sprintf("regula falsi (Illinois) on all %d paths of the main run, their month-end savings shifted", an.a.Paths)
 	return an.breakEven(in, f, trials, tolMoney, an.a.Paths, method)
 }
 
