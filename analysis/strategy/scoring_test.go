@@ -332,3 +332,59 @@ func TestExampleSavingsLadder(t *testing.T) {
 		t.Errorf("with one month of savings knowing the answer is worth %v points, want more than 0", thin.voi)
 	}
 }
+
+// TestSavingsEvaluatorExact checks the savings evaluator's tallies against
+// every path counted one by one, at savings across the searched range and
+// beyond it.
+func TestSavingsEvaluatorExact(t *testing.T) {
+	c := example(t)
+	an := &analyzer{c: c, a: &Analysis{}}
+	var err error
+	if an.sc, err = newScorer(c, nil); err != nil {
+		t.Fatal(err)
+	}
+	var pols []montecarlo.Policy
+	for _, s := range Generate(c) {
+		pols = append(pols, s.Policy)
+	}
+	sim, err := montecarlo.Simulate(c, pols, montecarlo.Settings{Paths: 1500, Seed: 5, Utility: an.sc.util.Value, Trajectories: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	an.a.Sim = sim
+	means := an.savingsMeans()
+	s0, month := c.Person.Savings, an.sc.month
+	for _, x := range []float64{0, 1, s0 - month, s0, s0 + 0.5, s0 + month, s0 + 12*month, s0 + 30*month, 4321.5} {
+		got := means(x)
+		d := x - s0
+		for i, o := range sim.Outcomes {
+			n := float64(len(o.MinSavings))
+			var run, short, area, months, u float64
+			for _, v := range o.MinSavings {
+				if v+d < 0 {
+					run++
+					short -= v + d
+				}
+			}
+			for _, v := range o.Trajectories {
+				if v+d < 0 {
+					months++
+					area -= v + d
+				}
+			}
+			for _, w := range o.SavingsAtHorizon {
+				u += an.sc.util.Value(w + d)
+			}
+			g := got[i]
+			for _, f := range []struct {
+				what      string
+				got, want float64
+			}{{"P(run out)", g.PRunOut, run / n}, {"shortfall", g.Shortfall, short / n}, {"area", g.ShortArea, area / n},
+				{"months short", g.MonthsShort, months / n}, {"utility", g.Utility, u / n}, {"savings", g.Savings, o.Mean.Savings + d}} {
+				if math.Abs(f.got-f.want) > 1e-9*math.Max(1, math.Abs(f.want)) {
+					t.Errorf("savings %v, plan %d: %s %v, want %v", x, i, f.what, f.got, f.want)
+				}
+			}
+		}
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -458,51 +457,68 @@ func (an *analyzer) breakEven(in input, f func(float64) (*point, error), trials 
 // main run. Savings change nothing on a path but shift its month-end
 // balances by x less today's savings: the run-out probability at x is the
 // share of paths whose lowest month-end balance, shifted, is below zero;
-// the money-months short are re-counted from each path's month-end
-// balances, the money utility from each path's savings at the horizon,
-// shifted; the other outcomes stay.
+// the hole is re-counted from every path's month-end balances, shifted, and
+// the money utility from every path's savings at the horizon, shifted; the
+// other outcomes stay. Each evaluation is exact and takes about constant
+// time (see tally).
 func (an *analyzer) savingsEvaluator() func(float64) (*point, error) {
-	a := an.a
-	s0 := an.c.Person.Savings
-	sorted := make([][]float64, len(a.Sim.Outcomes))
-	for i := range a.Sim.Outcomes {
-		sorted[i] = slices.Clone(a.Sim.Outcomes[i].MinSavings)
-		slices.Sort(sorted[i])
-	}
-	util := an.sc.util
+	means := an.savingsMeans()
 	return func(x float64) (*point, error) {
-		rows := make([][]float64, len(sorted))
+		ms := means(x)
+		rows := make([][]float64, len(ms))
 		var savings []float64
-		d := x - s0
-		for i, s := range sorted {
-			o := &a.Sim.Outcomes[i]
-			m := o.Mean
-			n := float64(len(s))
-			m.PRunOut = float64(sort.SearchFloat64s(s, -d)) / n
-			m.Savings += d
-			u := 0.0
-			for _, w := range o.SavingsAtHorizon {
-				u += util.Value(w + d)
-			}
-			m.Utility = u / n
-			area, short, depth := 0.0, 0.0, 0.0
-			for _, b := range o.Trajectories {
-				if v := b + d; v < 0 {
-					area -= v
-					short++
-				}
-			}
-			for _, v := range s {
-				if v+d >= 0 {
-					break
-				}
-				depth -= v + d
-			}
-			m.ShortArea, m.MonthsShort, m.Shortfall = area/n, short/n, depth/n
-			rows[i] = an.sc.values(&m)
-			savings = append(savings, m.Savings)
+		for i := range ms {
+			rows[i] = an.sc.values(&ms[i])
+			savings = append(savings, ms[i].Savings)
 		}
 		return an.sc.point(rows, savings)
+	}
+}
+
+// savingsMeans returns a function giving each strategy's means at savings
+// today x, from the main run (see savingsEvaluator).
+func (an *analyzer) savingsMeans() func(x float64) []montecarlo.Means {
+	a := an.a
+	s0 := an.c.Person.Savings
+	util := an.sc.util
+	// The thresholds asked: −(x − s0) for savings x from 0 to s0 plus a
+	// year of essential spending (the break-even search) and s0 ± a month
+	// (the tornado).
+	lo, hi := -12*an.sc.month*1.01-1, s0*1.01+1
+	type plan struct{ min, traj, w *tally }
+	plans := make([]plan, len(a.Sim.Outcomes))
+	for i := range a.Sim.Outcomes {
+		o := &a.Sim.Outcomes[i]
+		plans[i] = plan{newTally(o.MinSavings, lo, hi, 0), newTally(o.Trajectories, lo, hi, 0),
+			newTally(o.SavingsAtHorizon, lo, hi, util.Rho*util.Scale)}
+	}
+	return func(x float64) []montecarlo.Means {
+		out := make([]montecarlo.Means, len(plans))
+		d := x - s0
+		for i, p := range plans {
+			o := &a.Sim.Outcomes[i]
+			m := o.Mean
+			n := float64(len(o.MinSavings))
+			k, sum, _ := p.min.below(-d)
+			m.PRunOut, m.Shortfall = float64(k)/n, -(sum+float64(k)*d)/n
+			k, sum, _ = p.traj.below(-d)
+			m.MonthsShort, m.ShortArea = float64(k)/n, -(sum+float64(k)*d)/n
+			m.Savings += d
+			if -d >= lo {
+				k, sum, e := p.w.below(-d)
+				u := util.Lambda/util.Scale*(sum+float64(k)*d) + util.Rho*(n-float64(k)) -
+					util.Rho*math.Exp(-d/(util.Rho*util.Scale))*(p.w.totalExp()-e)
+				m.Utility = (u/n + util.Lambda) / (util.Rho + util.Lambda)
+			} else {
+				u := 0.0
+				for _, w := range o.SavingsAtHorizon {
+					u += util.Value(w + d)
+				}
+				m.Utility = u / n
+			}
+			out[i] = m
+		}
+		return out
 	}
 }
 
