@@ -45,7 +45,7 @@ func stepBySlug(slug string) (int, bool) {
 func youFields(*crossroads.Case) []string {
 	return []string{
 		"title", "as_of",
-		"person.name", "person.situation", "person.single_parent", "person.dependants",
+		"person.name", "person.situation", "person.single_parent", "person.dependants", "person.dependant_ages",
 		"person.experience", "person.skills", "person.enjoys", "person.dislikes", "person.prefers_people",
 	}
 }
