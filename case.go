@@ -57,6 +57,10 @@ type Person struct {
 	// Dependants is the number of children or other dependants in the
 	// household (they count for health coverage and the child tax credit).
 	Dependants int `yaml:"dependants,omitempty" json:"dependants,omitempty" check:"min=0,max=20"`
+	// DependantAges are the ages of the dependants in years, one for each
+	// (health cover premiums and Medicaid and CHIP eligibility depend on
+	// them). Default: 10 for each dependant, a school-age child.
+	DependantAges []int `yaml:"dependant_ages,omitempty" json:"dependant_ages,omitempty" check:"max=20"`
 	// State is the U.S. state (or DC) the person lives and works in, as its
 	// two-letter postal code (NY, TX, DC). It chooses the state rules of
 	// income tax, health cover and unemployment insurance. Default: none
@@ -78,6 +82,9 @@ type Person struct {
 	// Health says what health coverage costs the person when no employer
 	// provides it.
 	Health HealthNeed `yaml:"health,omitempty" json:"health,omitzero"`
+	// Unemployment says whether the person would claim unemployment
+	// insurance after an involuntary job end, and how much.
+	Unemployment Unemployment `yaml:"unemployment,omitempty" json:"unemployment,omitzero"`
 	// MaxCommuteMinutes is the longest one-way commute the person accepts.
 	// Unit: minutes. Default: 60.
 	MaxCommuteMinutes int `yaml:"max_commute_minutes,omitempty" json:"max_commute_minutes,omitempty" check:"min=1,max=300"`
@@ -137,6 +144,21 @@ type HealthNeed struct {
 	// go without coverage rather than pay for it. The months uncovered are
 	// counted as a risk instead of a cost.
 	GoUncovered bool `yaml:"go_uncovered,omitempty" json:"go_uncovered,omitempty"`
+}
+
+// Unemployment is the person's unemployment insurance after a job ends
+// through no fault of theirs (a contract not converted or extended, a
+// layoff, an employer failing); never after quitting or withdrawing.
+type Unemployment struct {
+	// Claim is false when the person would not claim. Default: true.
+	Claim *bool `yaml:"claim,omitempty" json:"claim,omitempty"`
+	// Weekly is the person's own weekly benefit amount (from the state's
+	// determination letter or calculator), replacing the estimate. Unit:
+	// money per week. Default: the state's rule applied to the weekly pay of
+	// the job that ended, up to the state's maximum. Source: U.S. DOL,
+	// Significant Provisions of State Unemployment Insurance Laws (January
+	// 2020); see docs/money.md.
+	Weekly *float64 `yaml:"weekly,omitempty" json:"weekly,omitempty" check:"money"`
 }
 
 // Experience is a stretch of the person's work history.
@@ -333,6 +355,12 @@ type Benefits struct {
 	// $571 (family; $6,850 a year). Source: KFF Employer Health Benefits
 	// Survey 2025.
 	HealthEmployeeMonthly *float64 `yaml:"health_employee_monthly,omitempty" json:"health_employee_monthly,omitempty" check:"money"`
+	// HealthFullMonthly is the full premium of the employer plan, the
+	// employer's and the employee's shares together: COBRA after the job
+	// ends costs up to 102% of it for up to 18 months. Unit: money per
+	// month. Default: $777 (self; $9,325 a year) or $2,249 (family; $26,993
+	// a year). Source: KFF Employer Health Benefits Survey 2025.
+	HealthFullMonthly *float64 `yaml:"health_full_monthly,omitempty" json:"health_full_monthly,omitempty" check:"money"`
 	// WaitMonths before coverage begins after the start. Unit: months.
 	// Default: 0.
 	WaitMonths int `yaml:"wait_months,omitempty" json:"wait_months,omitempty" check:"min=0,max=24"`

@@ -23,6 +23,21 @@ func (c *Case) crossChecks(v *validator) {
 		c.checkOpportunity(v, o, p)
 	}
 	c.checkCriteria(v, ids)
+	c.checkDependantAges(v)
+}
+
+// checkDependantAges checks person.dependant_ages: ages 0 to 99, at most one
+// for each dependant.
+func (c *Case) checkDependantAges(v *validator) {
+	ages := c.Person.DependantAges
+	for i, a := range ages {
+		if a < 0 || a > 99 {
+			v.add(fmt.Sprintf("person.dependant_ages[%d]", i), strconv.Itoa(a), "must be an age between 0 and 99")
+		}
+	}
+	if len(ages) > 0 && len(ages) > c.Person.Dependants {
+		v.add("person.dependant_ages", "", "has %d ages but person.dependants is %d; give one age for each dependant", len(ages), c.Person.Dependants)
+	}
 }
 
 func (c *Case) checkOpportunity(v *validator, o *Opportunity, p string) {

@@ -147,6 +147,39 @@ func (p *Person) HealthCoverage() string {
 	return "self"
 }
 
+// DefaultDependantAge is the age of a dependant whose age is not given: a
+// school-age child.
+const DefaultDependantAge = 10
+
+// DependantAgesValue returns the age of each dependant: person.dependant_ages
+// where given, DefaultDependantAge for the rest.
+func (p *Person) DependantAgesValue() []int {
+	ages := make([]int, max(p.Dependants, 0))
+	for i := range ages {
+		ages[i] = DefaultDependantAge
+		if i < len(p.DependantAges) {
+			ages[i] = p.DependantAges[i]
+		}
+	}
+	return ages
+}
+
+// Claims reports whether the person would claim unemployment insurance
+// (true unless person.unemployment.claim is false).
+func (u *Unemployment) Claims() bool { return u.Claim == nil || *u.Claim }
+
+// HealthFullCost returns the full monthly premium of the employer plan for
+// the given coverage ("self" or "family"): as given, else the KFF average.
+func (b *Benefits) HealthFullCost(coverage string) float64 {
+	if b.HealthFullMonthly != nil {
+		return *b.HealthFullMonthly
+	}
+	if coverage == "family" {
+		return FigHealthPremiumFamily.Value / 12
+	}
+	return FigHealthPremiumSelf.Value / 12
+}
+
 // HealthWithoutEmployer returns the monthly cost of coverage bought on one's
 // own (0 when the person would go uncovered).
 func (p *Person) HealthWithoutEmployer() float64 {

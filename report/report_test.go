@@ -141,13 +141,13 @@ func TestSummaryAnswersTheCoach(t *testing.T) {
 		"the best is plan " + best.Letter,
 		"points ahead of plan",
 		"from the simulation's randomness",
-		"chance of being hired permanently at the end of the call-centre contract: above",
+		"chance of being hired permanently at the end of the call-centre contract",
 		"months without pay on average",
 		"months without an employer health plan, paying",
+		"unemployment benefit after a job ends would bring in about",
 		"fall below zero at some point, most often first in month",
 		"In those futures you would be about",
 		"short at the worst",
-		"Plan " + best.Letter + " means ",
 		"Knowing the data-entry job's answer",
 	} {
 		if !strings.Contains(all, want) {
@@ -169,5 +169,31 @@ func TestHTMLPlans(t *testing.T) {
 		if !strings.Contains(h, want) {
 			t.Errorf("HTML lacks %q", want)
 		}
+	}
+}
+
+// TestCommitmentSentence: every plan that withdraws from the accepted
+// contract, or resigns from it after starting, says so, with how often.
+func TestCommitmentSentence(t *testing.T) {
+	r := exampleReport(t)
+	seen := 0
+	for i := range r.Strategies {
+		s := &r.Strategies[i]
+		got := r.commitmentSentence(s)
+		if s.Withdrawals >= 0.005 && !strings.Contains(got, "withdrawing from the call-centre contract") {
+			t.Errorf("plan %s withdraws in %.0f%% of futures but says %q", s.Letter, 100*s.Withdrawals, got)
+		}
+		if s.Quits >= 0.005 && !strings.Contains(got, "resigning from the call-centre contract after starting") {
+			t.Errorf("plan %s quits in %.0f%% of futures but says %q", s.Letter, 100*s.Quits, got)
+		}
+		if s.Withdrawals+s.Quits < 0.005 && got != "" {
+			t.Errorf("plan %s breaks no commitment but says %q", s.Letter, got)
+		}
+		if got != "" {
+			seen++
+		}
+	}
+	if seen < 3 {
+		t.Errorf("only %d plans break a commitment; the example has four that do", seen)
 	}
 }

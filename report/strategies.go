@@ -116,6 +116,11 @@ type Strategy struct {
 	CommuteCost    float64 `json:"commute_cost"`
 	WithdrawalCost float64 `json:"withdrawal_cost"`
 	OtherIncome    float64 `json:"other_income"`
+	// UnemploymentIncome is the expected unemployment benefit received after
+	// involuntary ends of jobs (a contract not converted or extended, a
+	// layoff, an employer that fails), by the state's rule (docs/money.md).
+	UnemploymentIncome   float64 `json:"unemployment_income"`
+	UnemploymentIncomeSE float64 `json:"unemployment_income_se"`
 	// Values of the ranking's criteria (Simulation.Criteria): 1 is best;
 	// money and hardship fall below 0 for holes deeper than the scale of
 	// their value functions (docs/simulation.md).
@@ -210,6 +215,7 @@ func (r *Report) buildStrategies(c *crossroads.Case, opt Options, within map[str
 			ShortfallAverage: cents(m.ShortArea / float64(sim.Horizon)), ShortfallAverageSE: cents(se.ShortArea / float64(sim.Horizon)),
 			SavingsWorth: cents(a.Utility.CertaintyEquivalent(m.Utility)),
 			Withdrawals:  r4(m.Withdrawals), Quits: r4(m.Quits),
+			UnemploymentIncome: cents(m.UnemploymentIncome), UnemploymentIncomeSE: cents(se.UnemploymentIncome),
 		}
 		if o.RunOutMonth > 0 {
 			st.RunOutDate = monthEnd(c, float64(o.RunOutMonth))

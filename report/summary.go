@@ -332,8 +332,16 @@ func questions(r *Report) []string {
 		}
 	}
 	if c.Person.Health.WithoutEmployerMonthly == nil && !c.Person.Health.GoUncovered {
-		add("What would health coverage cost you without an employer plan? The analysis assumed %s a month (the average full premium of an employer plan); a marketplace quote may be far lower.",
-			r.money(c.Person.HealthWithoutEmployer()))
+		if c.Person.State == "" {
+			add("What would health coverage cost you without an employer plan? The analysis assumed %s a month (the average full premium of an employer plan); naming your state estimates the marketplace premium after the tax credit, which may be far lower, and a quote is better still.",
+				r.money(c.Person.HealthWithoutEmployer()))
+		} else {
+			add("What would a marketplace plan cost you? The analysis estimated about %s a month after the premium tax credit (%s); a real quote for your county is better.",
+				r.money(lens.TypicalOwnCover(c)), c.Person.State)
+		}
+	}
+	if c.Person.Unemployment.Claims() && c.Person.Unemployment.Weekly == nil && c.Person.State != "" {
+		add("Would you qualify for unemployment benefit if a job ended through no fault of yours? The analysis assumes your past earnings qualify you for %s's benefit; the state's office can tell you the weekly amount.", c.Person.State)
 	}
 	for _, o := range r.Opportunities {
 		if o.Facts.SpendBeforePay > c.Person.Savings {

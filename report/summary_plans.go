@@ -301,8 +301,11 @@ func (r *Report) planMoneySentence(p *Strategy) string {
 	case p.MonthsWithoutHealthCoverage > 0:
 		s += fmt.Sprintf(" and %.1f months with no health coverage at all", p.MonthsWithoutHealthCoverage)
 	case p.MonthsWithoutEmployerCoverage > 0.05 && p.OwnHealthCost > 0:
-		s += fmt.Sprintf(" and %.1f months without an employer health plan, paying %s for your own cover at %s a month",
-			p.MonthsWithoutEmployerCoverage, r.money(p.OwnHealthCost), r.money(c.Person.HealthWithoutEmployer()))
+		s += fmt.Sprintf(" and %.1f months without an employer health plan, paying %s for your own cover (about %s a month)",
+			p.MonthsWithoutEmployerCoverage, r.money(p.OwnHealthCost), r.money(p.OwnHealthCost/p.MonthsWithoutEmployerCoverage))
+	}
+	if p.UnemploymentIncome > 0.5 {
+		s += fmt.Sprintf("; unemployment benefit after a job ends would bring in about %s on average", r.money(roundMoney(p.UnemploymentIncome)))
 	}
 	s += fmt.Sprintf(". Your savings would end the %s between %s and %s (median %s)", monthsWord(r.HorizonMonths),
 		r.money(p.SavingsP10), r.money(p.SavingsP90), r.money(p.SavingsP50))

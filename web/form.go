@@ -624,6 +624,13 @@ func emit(vals url.Values, path string, v reflect.Value, checks crossroads.Check
 			}
 			return
 		}
+		if v.Type().Elem().Kind() == reflect.Int {
+			// Every entry of a list of numbers is written, 0 too (an age of 0).
+			for i := range v.Len() {
+				vals.Set(fmt.Sprintf("%s[%d]", path, i), strconv.FormatInt(v.Index(i).Int(), 10))
+			}
+			return
+		}
 		for i := range v.Len() {
 			emit(vals, fmt.Sprintf("%s[%d]", path, i), v.Index(i), crossroads.Checks{})
 		}

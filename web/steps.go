@@ -45,14 +45,15 @@ func stepBySlug(slug string) (int, bool) {
 func youFields(*crossroads.Case) []string {
 	return []string{
 		"title", "as_of",
-		"person.name", "person.situation", "person.single_parent", "person.dependants",
+		"person.name", "person.situation", "person.age", "person.single_parent", "person.dependants", "person.dependant_ages",
 		"person.experience", "person.skills", "person.enjoys", "person.dislikes", "person.prefers_people",
 	}
 }
 
 func needsFields(*crossroads.Case) []string {
 	return []string{
-		"currency", "person.monthly_expenses", "person.savings", "person.income",
+		"currency", "person.state", "person.monthly_expenses", "person.savings", "person.income",
+		"person.unemployment.claim", "person.unemployment.weekly",
 		"person.health.coverage", "person.health.without_employer_monthly", "person.health.go_uncovered",
 		"person.max_commute_minutes", "person.needs_flexibility",
 		"settings.tax.mode", "settings.tax.effective_rate", "settings.tax.filing_status", "settings.tax.state_rate",

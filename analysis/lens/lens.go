@@ -7,6 +7,7 @@ import (
 
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/analysis/money"
+	"github.com/crossroads/crossroads/analysis/money/aca"
 	"github.com/crossroads/crossroads/occupation"
 )
 
@@ -58,6 +59,12 @@ type Facts struct {
 	MonthlyGross    float64 `json:"monthly_gross"`
 	MonthlyTakeHome float64 `json:"monthly_take_home"`
 	HealthCost      float64 `json:"health_cost"`
+	// OwnCoverMonthly is the person's own health cover a month in a job
+	// without an employer plan, at its pay, and OwnCoverSource where that
+	// figure comes from (a quote, the marketplace estimate after the
+	// credit, or the unsubsidised default).
+	OwnCoverMonthly float64 `json:"own_cover_monthly,omitempty"`
+	OwnCoverSource  string  `json:"own_cover_source,omitempty"`
 	CommuteCost     float64 `json:"commute_cost"`
 	// MonthlyNet is take-home less health and commute costs.
 	MonthlyNet float64 `json:"monthly_net"`
@@ -272,13 +279,59 @@ func TaxOf(c *crossroads.Case) money.Tax {
 	return tax
 }
 
-// HealthCost returns the monthly health cost of the person under benefits b
-// (the employee share of the employer plan, or coverage on their own).
-func HealthCost(c *crossroads.Case, b *crossroads.Benefits, fixedTerm bool) float64 {
-	if b.HasHealth(fixedTerm) {
-		return b.HealthEmployeeCost(c.Person.HealthCoverage())
+// HealthCost returns the monthly health cost of the person in opportunity
+// o: the employee share of its employer plan, or the person's own cover at
+// its pay (OwnCover).
+func HealthCost(c *crossroads.Case, o *crossroads.Opportunity) float64 {
+	if o.Benefits.HasHealth(o.IsFixedTerm()) {
+		return o.Benefits.HealthEmployeeCost(c.Person.HealthCoverage())
 	}
-	return c.Person.HealthWithoutEmployer()
+	v, _ := OwnCover(c, o)
+	return v
+}
+
+// OwnCoverAt returns what the person's own health cover costs a month in a
+// year with the given household income, and where the figure comes from
+// (aca.OwnCover: nothing when they would go uncovered; their own quote; the
+// 2026 marketplace premium after the credit, with Medicaid and CHIP, when
+// person.state is given; else the unsubsidised default).
+func OwnCoverAt(c *crossroads.Case, yearly float64) (float64, string) {
+	return aca.OwnCover(c, yearly)
+}
+
+// OwnCover returns the own cover a month while in opportunity o without an
+// employer plan: at o's yearly pay and the person's other income.
+func OwnCover(c *crossroads.Case, o *crossroads.Opportunity) (float64, string) {
+	return OwnCoverAt(c, o.Pay.Annual()+OtherIncomeYearly(c))
+}
+
+// OwnCoverWithoutJob returns the own cover a month without a job: at the
+// person's other income alone.
+func OwnCoverWithoutJob(c *crossroads.Case) (float64, string) {
+	return OwnCoverAt(c, OtherIncomeYearly(c))
+}
+
+// TypicalOwnCover returns the own cover a month at the median pay of the
+// case's opportunities: the figure of a month of essential spending that
+// scales the plans' money and hardship.
+func TypicalOwnCover(c *crossroads.Case) float64 {
+	var opps []*crossroads.Opportunity
+	for i := range c.Opportunities {
+		opps = append(opps, &c.Opportunities[i])
+	}
+	pay := crossroads.MedianPay(opps)
+	v, _ := OwnCoverAt(c, pay.Annual()+OtherIncomeYearly(c))
+	return v
+}
+
+// OtherIncomeYearly is the person's other income (person.income) as a
+// yearly amount.
+func OtherIncomeYearly(c *crossroads.Case) float64 {
+	t := 0.0
+	for _, in := range c.Person.Income {
+		t += 12 * in.Monthly
+	}
+	return t
 }
 
 // StartMonths returns the months from as_of to the start of an opportunity
@@ -304,7 +357,10 @@ func (sc *scorer) derived(id string) (float64, string) {
 	case crossroads.CritTakeHome:
 		gross := o.Pay.Monthly()
 		take := money.MonthlyTakeHome(gross, TaxOf(c))
-		health := HealthCost(c, &o.Benefits, o.IsFixedTerm())
+		health := HealthCost(c, o)
+		if !o.Benefits.HasHealth(o.IsFixedTerm()) {
+			sc.f.OwnCoverMonthly, sc.f.OwnCoverSource = OwnCover(c, o)
+		}
 		commute := o.CommuteMonthlyCost()
 		net := take - health - commute
 		sc.f.MonthlyGross, sc.f.MonthlyTakeHome, sc.f.HealthCost, sc.f.CommuteCost, sc.f.MonthlyNet = gross, take, health, commute, net
@@ -467,7 +523,7 @@ func CurrentJob(c *crossroads.Case) *crossroads.Opportunity {
 // received in that time. The draw is never below zero.
 func Bridge(c *crossroads.Case, o *crossroads.Opportunity, g float64) (spend, fromJob float64) {
 	p := &c.Person
-	own := p.HealthWithoutEmployer()
+	own, _ := OwnCoverWithoutJob(c)
 	cost := g*(p.MonthlyExpenses+own) + o.Costs.OneOff
 	if cur := CurrentJob(c); cur != nil && cur != o {
 		work := max(0, g-PayLagMonths)
@@ -476,7 +532,7 @@ func Bridge(c *crossroads.Case, o *crossroads.Opportunity, g float64) (spend, fr
 		}
 		paid := min(g, work+PayLagMonths)
 		fromJob = paid * money.MonthlyTakeHome(cur.Pay.Monthly(), TaxOf(c))
-		cost += work * (HealthCost(c, &cur.Benefits, cur.IsFixedTerm()) - own + cur.CommuteMonthlyCost())
+		cost += work * (HealthCost(c, cur) - own + cur.CommuteMonthlyCost())
 	}
 	return max(0, cost-fromJob-IncomeBetween(c, 0, g)), fromJob
 }

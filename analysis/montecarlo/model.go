@@ -7,6 +7,7 @@ import (
 	"github.com/crossroads/crossroads"
 	"github.com/crossroads/crossroads/analysis/lens"
 	"github.com/crossroads/crossroads/analysis/money"
+	"github.com/crossroads/crossroads/analysis/money/ui"
 )
 
 // maxYears bounds the raise years tabulated per job (the horizon is at most
@@ -46,8 +47,10 @@ type jobSpec struct {
 	ext        terms // during an extension
 	converted  terms // after conversion
 	commute    float64
-	hazard     float64 // monthly layoff hazard once permanent
-	invLog     float64 // 1 / ln(1 − hazard)
+	ownCover   [2]float64 // own cover a month while in the job without its plan, as offered and converted
+	ui         uiClaim    // unemployment benefit after an involuntary end
+	hazard     float64    // monthly layoff hazard once permanent
+	invLog     float64    // 1 / ln(1 − hazard)
 	renegeCost float64
 	resignCost float64
 	reputation float64 // of withdrawing before the start
@@ -60,6 +63,15 @@ type jobSpec struct {
 	fixedPay   bool // pay and raise certain: take-home tabulated in th
 	noRaise    bool // no raise ever
 	th         [2][maxYears]float64
+}
+
+// uiClaim is the unemployment benefit after an involuntary end of a job:
+// a monthly rate paid from wait months after the end for at most months,
+// and the own cover a month while on it.
+type uiClaim struct {
+	ok                 bool
+	rate, wait, months float64
+	ownCover           float64
 }
 
 // income is the person's other income.
@@ -76,7 +88,7 @@ type model struct {
 	lag       float64
 	savings   float64
 	expenses  float64
-	ownHealth float64 // per month without an employer plan
+	ownHealth float64 // own cover a month without a job (nor an employer plan)
 	uncovered bool    // without an employer plan the person goes uncovered
 	incomes   []income
 	tax       money.Tax
@@ -109,7 +121,7 @@ func compile(c *crossroads.Case) (*model, error) {
 		lag:       lens.PayLagMonths,
 		savings:   c.Person.Savings,
 		expenses:  c.Person.MonthlyExpenses,
-		ownHealth: c.Person.HealthWithoutEmployer(),
+		ownHealth: ownCoverAt(c, lens.OtherIncomeYearly(c)),
 		uncovered: c.Person.Health.GoUncovered,
 		tax:       lens.TaxOf(c),
 		current:   -1,
@@ -175,6 +187,22 @@ func finite(x float64) bool { return x-x == 0 }
 
 func validEstimate(e crossroads.Estimate) bool {
 	return finite(e.Min) && finite(e.Likely) && finite(e.Max) && e.Min <= e.Likely && e.Likely <= e.Max
+}
+
+func ownCoverAt(c *crossroads.Case, yearly float64) float64 {
+	v, _ := lens.OwnCoverAt(c, yearly)
+	return v
+}
+
+// claimAfter returns the unemployment benefit after an involuntary end of
+// a job paying gross a month (ui.ForPerson on its weekly wage).
+func claimAfter(c *crossroads.Case, gross float64) uiClaim {
+	b, ok := ui.ForPerson(&c.Person, gross*12/crossroads.WeeksPerYear)
+	if !ok || b.Weekly <= 0 || b.Weeks <= 0 {
+		return uiClaim{}
+	}
+	return uiClaim{ok: true, rate: b.Monthly(), wait: b.WaitingMonths(), months: b.Months(),
+		ownCover: ownCoverAt(c, b.Weekly*crossroads.WeeksPerYear+lens.OtherIncomeYearly(c))}
 }
 
 func compileJob(c *crossroads.Case, m *model, o *crossroads.Opportunity, j int) (jobSpec, error) {
@@ -279,6 +307,10 @@ func compileJob(c *crossroads.Case, m *model, o *crossroads.Opportunity, j int) 
 			return s, crossroads.Errorf(crossroads.Invalid, "%s (%s): a number is not finite", where, o.ID)
 		}
 	}
+	for conv := range 2 {
+		s.ownCover[conv] = ownCoverAt(c, 12*s.gross[conv].mean()+lens.OtherIncomeYearly(c))
+	}
+	s.ui = claimAfter(c, s.gross[0].mean())
 	s.fixedPay = s.gross[0].fixed && s.gross[1].fixed && s.raise.fixed
 	s.noRaise = s.raise.fixed && s.raise.m == 0
 	if s.hazard > 0 && s.hazard < 1 {

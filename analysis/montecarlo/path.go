@@ -158,6 +158,7 @@ type pathOut struct {
 	costs       float64 // of withdrawing and resigning
 	startCosts  float64 // one-off costs of starting jobs
 	otherIncome float64
+	uiIncome    float64 // unemployment benefit received
 }
 
 // runner simulates one strategy on one path at a time. It is owned by one
@@ -174,6 +175,10 @@ type runner struct {
 	out  pathOut
 
 	payLen, covLen float64
+	ownLen         float64 // months worked without an employer plan
+	// The unemployment benefit being paid: from uiFrom to uiTo (+Inf when
+	// none), at uiRate a month, with own cover at uiOwn.
+	uiFrom, uiTo, uiRate, uiOwn float64
 }
 
 func newRunner(m *model, sc *scenario, src *rand.PCG) *runner {
@@ -280,14 +285,20 @@ func (r *runner) closePhase(j *job, to float64) {
 			hs = w
 		}
 	}
+	// The savings loop charges the own cover of a month without a job; a
+	// month worked costs the employer plan's share instead, or the own
+	// cover at the job's income.
 	var worked, covered float64
+	own := s.ownCover[t.conv]
 	if hs == from {
 		// covered from the start of the phase: one interval
 		worked = r.raster(from, to, r.m.ownHealth-t.hcost-s.commute)
 		covered = worked
 	} else {
-		worked = r.raster(from, to, -s.commute)
-		covered = r.raster(hs, to, r.m.ownHealth-t.hcost)
+		worked = r.raster(from, to, r.m.ownHealth-own-s.commute)
+		covered = r.raster(hs, to, own-t.hcost)
+		r.out.ownHealth += own * (worked - covered)
+		r.ownLen += worked - covered
 	}
 	r.occ[state] += worked
 	r.occ[r.m.nStates+state] += worked
@@ -331,8 +342,10 @@ func (r *runner) closePhase(j *job, to float64) {
 }
 
 // begin starts in *j the job described by ref (opportunity index, or -1 for
-// the job found by search k) at time t.
+// the job found by search k) at time t; an unemployment benefit being paid
+// stops.
 func (r *runner) begin(j *job, ref, k int, t float64) {
+	r.stopClaim(t)
 	inf := math.Inf(1)
 	*j = job{ok: true, ref: ref, k: k, start: t, segFrom: t, phaseFrom: t, leaveAt: inf, planLeave: inf}
 	s := &r.m.search
@@ -435,7 +448,8 @@ func lineUp(ref int, start float64) lined {
 func (r *runner) run(p *cpolicy, keepFan bool) {
 	m, sc := r.m, r.sc
 	r.out = pathOut{}
-	r.payLen, r.covLen = 0, 0
+	r.payLen, r.covLen, r.ownLen = 0, 0, 0
+	r.uiFrom, r.uiTo = math.Inf(1), math.Inf(1)
 	for i := range r.occ {
 		r.occ[i] = 0
 	}
@@ -539,6 +553,7 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 					startSearch(tn) // the job left for is gone (its employer failed)
 				}
 			case !r.next(&cur, tn):
+				r.claim(&cur, tn)
 				cur.ok = false
 				if !next.ok && !searching {
 					startSearch(tn)
@@ -640,8 +655,9 @@ func (r *runner) run(p *cpolicy, keepFan bool) {
 		r.out.otherIncome += in.monthly * r.raster(0, end, in.monthly)
 	}
 	r.out.noPay = max(0, m.h-r.payLen)
+	r.stopClaim(m.h)
 	r.out.noCover = max(0, m.h-r.covLen)
-	r.out.ownHealth = m.ownHealth * r.out.noCover
+	r.out.ownHealth += m.ownHealth * max(0, r.out.noCover-r.ownLen)
 	r.out.healthCost += r.out.ownHealth
 
 	s := m.savings
@@ -689,6 +705,32 @@ func (r *runner) discountFuture(j *job, t float64) {
 	for conv, w := range j.worked {
 		r.occ[r.m.nStates+2*j.ref+conv] -= w * (1 - keep)
 	}
+}
+
+// claim starts the unemployment benefit after the involuntary end of job j
+// at t: after the waiting weeks, for at most the state's weeks, until the
+// next job starts (crossroads.Person.Unemployment; package ui).
+func (r *runner) claim(j *job, t float64) {
+	r.stopClaim(t)
+	c := &j.spec.ui
+	if !c.ok {
+		return
+	}
+	r.uiFrom, r.uiTo, r.uiRate, r.uiOwn = t+c.wait, t+c.wait+c.months, c.rate, c.ownCover
+}
+
+// stopClaim books the benefit paid until t and ends it.
+func (r *runner) stopClaim(t float64) {
+	if r.uiFrom >= r.uiTo {
+		return
+	}
+	to := min(r.uiTo, t)
+	if got := r.raster(r.uiFrom, to, r.uiRate+r.m.ownHealth-r.uiOwn); got > 0 {
+		r.out.uiIncome += r.uiRate * got
+		r.out.ownHealth += r.uiOwn * got
+		r.ownLen += got
+	}
+	r.uiFrom, r.uiTo = math.Inf(1), math.Inf(1)
 }
 
 // income books a one-time receipt at time t (a signing bonus).

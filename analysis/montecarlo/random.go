@@ -81,6 +81,14 @@ type pert struct {
 	fixed       bool
 }
 
+// mean returns the mean of p: (a + 4m + b)/6.
+func (p *pert) mean() float64 {
+	if p.fixed {
+		return p.m
+	}
+	return (p.a + 4*p.m + p.b) / 6
+}
+
 func newPERT(e crossroads.Estimate) pert {
 	p := pert{a: e.Min, m: e.Likely, b: e.Max, fixed: !e.IsRange()}
 	if !p.fixed {

@@ -121,6 +121,9 @@ type Means struct {
 	WithdrawalCost float64 `json:"withdrawal_cost"`
 	// StartCosts is the one-off money spent on starting jobs (costs.one_off).
 	StartCosts float64 `json:"start_costs"`
+	// UnemploymentIncome is the unemployment benefit received after
+	// involuntary ends of jobs.
+	UnemploymentIncome float64 `json:"unemployment_income"`
 	// OtherIncome is the person's other income received.
 	OtherIncome float64 `json:"other_income"`
 	// Occupancy is the months worked in each job state (Result.States).
@@ -255,6 +258,7 @@ const (
 	xWithdraw
 	xQuit
 	xStart
+	xUI
 	nScalar
 )
 
@@ -321,6 +325,10 @@ func (l layout) add(acc []float64, o *pathOut, occ []float64) {
 		w := float64(o.withdrawals)
 		acc[1+2*xWithdraw] += w
 		acc[2+2*xWithdraw] += w * w
+	}
+	if o.uiIncome != 0 {
+		acc[1+2*xUI] += o.uiIncome
+		acc[2+2*xUI] += o.uiIncome * o.uiIncome
 	}
 	if o.startCosts != 0 {
 		acc[1+2*xStart] += o.startCosts
@@ -668,7 +676,7 @@ func means(l layout, acc []float64, m *model) Means {
 		MonthsWithoutEmployerCover: mu(xNoCover), PPermanent: mu(xPerm), Reputation: mu(xRep), HealthCost: mu(xHealth),
 		OwnHealthCost: mu(xOwn), CommuteCost: mu(xCommute), WithdrawalCost: mu(xCosts), OtherIncome: mu(xIncome),
 		Shortfall: mu(xShort), MonthsShort: mu(xMonthsShort), ShortArea: mu(xArea), Utility: mu(xUtil),
-		Withdrawals: mu(xWithdraw), Quits: mu(xQuit), StartCosts: mu(xStart)}
+		Withdrawals: mu(xWithdraw), Quits: mu(xQuit), StartCosts: mu(xStart), UnemploymentIncome: mu(xUI)}
 	if m.uncovered {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}
@@ -699,7 +707,7 @@ func ses(l layout, acc []float64, m *model) Means {
 		MonthsWithoutEmployerCover: se(xNoCover), PPermanent: se(xPerm), Reputation: se(xRep), HealthCost: se(xHealth),
 		OwnHealthCost: se(xOwn), CommuteCost: se(xCommute), WithdrawalCost: se(xCosts), OtherIncome: se(xIncome),
 		Shortfall: se(xShort), MonthsShort: se(xMonthsShort), ShortArea: se(xArea), Utility: se(xUtil),
-		Withdrawals: se(xWithdraw), Quits: se(xQuit), StartCosts: se(xStart)}
+		Withdrawals: se(xWithdraw), Quits: se(xQuit), StartCosts: se(xStart), UnemploymentIncome: se(xUI)}
 	if m.uncovered {
 		out.MonthsUncovered = out.MonthsWithoutEmployerCover
 	}

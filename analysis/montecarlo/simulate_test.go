@@ -9,7 +9,9 @@ import (
 	"testing"
 
 	"github.com/crossroads/crossroads"
+	"github.com/crossroads/crossroads/analysis/lens"
 	"github.com/crossroads/crossroads/analysis/money"
+	"github.com/crossroads/crossroads/analysis/money/ui"
 )
 
 // cent is the tolerance of a closed-form cash flow: half a cent.
@@ -615,5 +617,76 @@ func TestEmployerFailure(t *testing.T) {
 	c.Opportunities[0] = a
 	if o := run(t, c, Policy{Hold: 0}); o.Mean.Occupancy[0] == 0 {
 		t.Error("without a failure the job never started")
+	}
+}
+
+// TestUnemploymentBenefit: a three-month contract that is not converted
+// ends through no fault of the person; in a state (here Washington) the
+// state's weekly benefit for the contract's weekly wage is paid from the
+// end of the waiting week until the job the two-month search finds
+// starts; not when the person will not claim, and not after quitting.
+func TestUnemploymentBenefit(t *testing.T) {
+	const H = 12.0
+	mk := func() *crossroads.Case {
+		c := base()
+		c.Person.State = "WA"
+		a := opp("a", crossroads.StatusAccepted, "2027-01-16", 3000)
+		a.Employment = crossroads.Employment{Type: crossroads.EmploymentContract, Months: 3,
+			Conversion: crossroads.Conversion{Probability: ptr(crossroads.Exactly(0))}}
+		c.Opportunities = []crossroads.Opportunity{a, opp("b", crossroads.StatusOffer, "2027-06-01", 2000)}
+		c.Settings.Search = crossroads.SearchSettings{Months: ptr(crossroads.Exactly(2)),
+			Pay:    &crossroads.Pay{Amount: crossroads.Exactly(2500), Per: "month"},
+			Health: ptr(false), CommuteMonthly: ptr(0.0), LayoffRiskPerYear: ptr(0.0)}
+		return c
+	}
+	c := mk()
+	b, ok := ui.ForPerson(&c.Person, 3000*12/crossroads.WeeksPerYear)
+	if !ok || b.Weekly <= 0 {
+		t.Fatalf("no Washington benefit: %+v", b)
+	}
+	s := months("2027-01-16")
+	without := 5000 + 2400*3 + 2000*(H-s-5.5) - 300*H - 2000*H
+	paid := b.Monthly() * min(b.Months(), 2-b.WaitingMonths())
+	o := run(t, c, Policy{Hold: 0})
+	if math.Abs(o.Mean.Savings-(without+paid)) > cent || math.Abs(o.Mean.UnemploymentIncome-paid) > cent {
+		t.Errorf("savings %.2f, benefit %.2f; want %.2f, %.2f", o.Mean.Savings, o.Mean.UnemploymentIncome, without+paid, paid)
+	}
+	c = mk()
+	c.Person.Unemployment.Claim = ptr(false)
+	if o := run(t, c, Policy{Hold: 0}); math.Abs(o.Mean.Savings-without) > cent || o.Mean.UnemploymentIncome != 0 {
+		t.Errorf("not claiming: savings %.2f, benefit %.2f; want %.2f, 0", o.Mean.Savings, o.Mean.UnemploymentIncome, without)
+	}
+	// Resigning to move to a pending job that then starts: no claim.
+	c = mk()
+	p := opp("p", crossroads.StatusInterviewScheduled, "2027-02-15", 3200)
+	p.Chance = crossroads.Chance{Probability: ptr(crossroads.Exactly(1)), KnownBy: crossroads.MustDate("2027-01-10")}
+	c.Opportunities[1] = p
+	if o := run(t, c, Policy{Hold: 0, Targets: []int{1}, Mode: Anytime}); o.Mean.UnemploymentIncome != 0 || o.Mean.Quits != 1 {
+		t.Errorf("after quitting: benefit %.2f, quits %v; want 0, 1", o.Mean.UnemploymentIncome, o.Mean.Quits)
+	}
+}
+
+// TestOwnCoverEstimated: with a state and no quote, a month without an
+// employer plan costs the marketplace estimate at the income of that
+// month's job, and a month without a job the estimate at the person's
+// other income alone (Medicaid in an expansion state).
+func TestOwnCoverEstimated(t *testing.T) {
+	const H = 12.0
+	c := base()
+	c.Person.State, c.Person.Health.WithoutEmployerMonthly = "IL", nil
+	c.Person.Unemployment.Claim = ptr(false)
+	a := opp("a", crossroads.StatusAccepted, "2027-01-16", 3000)
+	c.Opportunities = []crossroads.Opportunity{a, opp("b", crossroads.StatusOffer, "2027-06-01", 2000)}
+	c.Opportunities[0].Benefits.Health = ptr(false)
+	inJob, _ := lens.OwnCover(c, &c.Opportunities[0])
+	noJob, _ := lens.OwnCoverWithoutJob(c)
+	if !(inJob > noJob) {
+		t.Fatalf("own cover in the job %v, without a job %v: the estimate should fall with the income", inJob, noJob)
+	}
+	s := months("2027-01-16")
+	want := 5000 + 2400*(H-s-0.5) - noJob*s - inJob*(H-s) - 2000*H
+	o := run(t, c, Policy{Hold: 0})
+	if math.Abs(o.Mean.Savings-want) > cent || math.Abs(o.Mean.OwnHealthCost-(noJob*s+inJob*(H-s))) > cent {
+		t.Errorf("savings %.2f, own cover %.2f; want %.2f, %.2f", o.Mean.Savings, o.Mean.OwnHealthCost, want, noJob*s+inJob*(H-s))
 	}
 }

@@ -456,6 +456,7 @@ func mixture(w []float64, ms []montecarlo.Means) montecarlo.Means {
 		m.Withdrawals += p * x.Withdrawals
 		m.Quits += p * x.Quits
 		m.StartCosts += p * x.StartCosts
+		m.UnemploymentIncome += p * x.UnemploymentIncome
 		for i, v := range x.Occupancy {
 			m.Occupancy[i] += p * v
 		}

@@ -72,7 +72,7 @@ func newScorer(c *crossroads.Case, within map[string]float64) (*scorer, error) {
 		}
 	}
 	s := &scorer{balance: c.BalanceValue(), horizon: float64(c.Horizon())}
-	s.month = c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer()
+	s.month = c.Person.MonthlyExpenses + lens.TypicalOwnCover(c)
 	if !(s.month > 0) {
 		s.month = 1000
 	}

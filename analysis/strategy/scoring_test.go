@@ -280,6 +280,16 @@ func TestScoringProperties(t *testing.T) {
 // every plan runs out, yet the plans are still told apart by the hole they
 // leave, and knowing the data-entry answer is still worth something.
 func TestExampleSavingsLadder(t *testing.T) {
+	// The example as it is (Illinois: the marketplace after the credit, CHIP,
+	// unemployment benefit), and as it was before it named a state: own
+	// cover at $350 a month and no benefit, where every plan runs out with
+	// one month of savings.
+	for _, variant := range []string{"with a state", "without"} {
+		t.Run(variant, func(t *testing.T) { savingsLadder(t, variant == "without") })
+	}
+}
+
+func savingsLadder(t *testing.T, noState bool) {
 	month := 2400.0 + 350
 	type rung struct {
 		best     string
@@ -290,6 +300,11 @@ func TestExampleSavingsLadder(t *testing.T) {
 	var rungs []rung
 	for _, k := range []float64{12, 6, 2.5, 1} {
 		c := example(t)
+		if noState {
+			c.Person.State = ""
+			c.Person.Health.WithoutEmployerMonthly = ptr2(350.0)
+			c.Person.Unemployment.Claim = ptr2(false)
+		}
 		c.Person.Savings = k * month
 		a, err := Analyze(c, Options{Paths: 4000, SensitivityPaths: 1000})
 		if err != nil {
@@ -318,6 +333,9 @@ func TestExampleSavingsLadder(t *testing.T) {
 		}
 	}
 	thin := rungs[len(rungs)-1]
+	if !noState {
+		return
+	}
 	distinct := map[float64]bool{}
 	for id, p := range thin.pRun {
 		if p < 0.99 {

@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/crossroads/crossroads"
+	"github.com/crossroads/crossroads/analysis/lens"
 	"github.com/crossroads/crossroads/analysis/montecarlo"
 )
 
@@ -167,7 +168,7 @@ func (an *analyzer) inputs() []input {
 	mk(in, func(d *crossroads.Case, x float64) { d.Settings.Search.Months = ptr(crossroads.Exactly(x)) })
 
 	p := c.Person
-	month := p.MonthlyExpenses + p.HealthWithoutEmployer()
+	month := p.MonthlyExpenses + lens.TypicalOwnCover(c)
 	mk(input{id: "savings", name: "your savings today", unit: "money", current: p.Savings, factor: -1,
 		low: math.Max(0, p.Savings-month), high: p.Savings + month, rule: "± one month of essential expenses and own health cover"},
 		func(d *crossroads.Case, x float64) { d.Person.Savings = x })
@@ -176,9 +177,13 @@ func (an *analyzer) inputs() []input {
 			low: 0.9 * p.MonthlyExpenses, high: 1.1 * p.MonthlyExpenses, rule: "±10%"},
 			func(d *crossroads.Case, x float64) { d.Person.MonthlyExpenses = x })
 	}
-	if h := p.HealthWithoutEmployer(); h > 0 {
+	if h := lens.TypicalOwnCover(c); h > 0 {
+		rule := "±25%"
+		if p.Health.WithoutEmployerMonthly == nil {
+			rule = "±25% of the estimate at the median pay of the options, as a flat quote"
+		}
 		mk(input{id: "own_health", name: "cost of health cover without an employer", unit: "money", current: h, factor: -1,
-			low: 0.75 * h, high: 1.25 * h, rule: "±25%"},
+			low: 0.75 * h, high: 1.25 * h, rule: rule},
 			func(d *crossroads.Case, x float64) { d.Person.Health.WithoutEmployerMonthly = ptr(x) })
 	}
 	mk(input{id: "layoff_risk", name: "yearly layoff risk of every job", unit: "factor", current: 1, factor: -1,
@@ -528,7 +533,7 @@ func (an *analyzer) savingsMeans() func(x float64) []montecarlo.Means {
 func (an *analyzer) savingsBreakEven(f func(float64) (*point, error)) error {
 	c := an.c
 	s0 := c.Person.Savings
-	month := c.Person.MonthlyExpenses + c.Person.HealthWithoutEmployer()
+	month := c.Person.MonthlyExpenses + lens.TypicalOwnCover(c)
 	in := input{id: "savings", name: "your savings today", unit: "money", current: s0, lo: 0, hi: s0 + 12*month}
 	var trials []float64
 	for k := 1; k <= 48; k++ {

@@ -63,9 +63,9 @@ func (u MoneyUtility) Value(w float64) float64 {
 func (u MoneyUtility) CertaintyEquivalent(meanValue float64) float64 {
 	x := meanValue*(u.Rho+u.Lambda) - u.Lambda // mean of u
 	if x >= 0 {
-		if x >= u.Rho {
-			return math.Inf(1)
-		}
+		// At the utility's ceiling (only reached by rounding) the sure
+		// amount is as large as a float allows below it: kept finite.
+		x = min(x, math.Nextafter(u.Rho, 0))
 		return -u.Rho * math.Log1p(-x/u.Rho) * u.Scale
 	}
 	return x / u.Lambda * u.Scale

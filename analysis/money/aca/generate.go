@@ -1,0 +1,3 @@
+package aca
+
+//go:generate go run ./gen -data data -out tables.go

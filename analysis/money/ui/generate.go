@@ -1,0 +1,3 @@
+package ui
+
+//go:generate go run ./gen -data data -out tables.go
